@@ -1,0 +1,225 @@
+//! Ordinary least squares and the exponential (log-linear) trend fit.
+
+use crate::dataset::{PointKind, Series};
+use crate::date::Day;
+use std::fmt;
+
+/// A fitted straight line `y = intercept + slope · (x − x_mean)`, with its goodness of fit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinearFit {
+    /// Slope `b = Sxy / Sxx`.
+    pub slope: f64,
+    /// Mean of `x`, the centre the line is expressed around (keeps day numbers well conditioned).
+    pub x_mean: f64,
+    /// Mean of `y`; the line passes through `(x_mean, y_mean)`.
+    pub y_mean: f64,
+    /// Number of points.
+    pub n: usize,
+    /// `Sxx = Σ (xᵢ − x̄)²`.
+    pub sxx: f64,
+    /// Coefficient of determination `R² = 1 − SSE / SST` (1 when `SST = 0`).
+    pub r2: f64,
+    /// Residual standard deviation `s = √(SSE / (n − 2))` (0 when `n = 2`).
+    pub resid_sd: f64,
+}
+
+impl LinearFit {
+    /// The line's value at `x`: `ȳ + b (x − x̄)`.
+    pub fn at(&self, x: f64) -> f64 {
+        self.y_mean + self.slope * (x - self.x_mean)
+    }
+
+    /// Standard error of the slope, `s / √Sxx`.
+    pub fn slope_se(&self) -> f64 {
+        self.resid_sd / self.sxx.sqrt()
+    }
+}
+
+/// Why a fit could not be made.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FitError {
+    /// Fewer than two points were selected.
+    TooFewPoints {
+        /// How many were selected.
+        n: usize,
+    },
+    /// All selected points share one date, so no slope exists.
+    SingleDate,
+    /// An input was NaN or infinite.
+    NonFinite,
+}
+
+impl fmt::Display for FitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FitError::TooFewPoints { n } => {
+                write!(f, "a trend needs at least 2 points; the current selection has {n}")
+            }
+            FitError::SingleDate => write!(f, "all selected points share one date, so no trend can be fitted"),
+            FitError::NonFinite => write!(f, "the selection contains a value that is not a finite number"),
+        }
+    }
+}
+
+impl std::error::Error for FitError {}
+
+/// Ordinary least squares of `y` on `x`.
+///
+/// `b = Σ(xᵢ − x̄)(yᵢ − ȳ) / Σ(xᵢ − x̄)²`, `a = ȳ − b x̄`.
+///
+/// ```
+/// use trendline_core::fit::ols;
+/// let f = ols(&[0.0, 1.0, 2.0], &[1.0, 3.0, 5.0]).unwrap();
+/// assert!((f.slope - 2.0).abs() < 1e-12 && (f.at(0.0) - 1.0).abs() < 1e-12);
+/// assert!((f.r2 - 1.0).abs() < 1e-12);
+/// ```
+pub fn ols(xs: &[f64], ys: &[f64]) -> Result<LinearFit, FitError> {
+    let n = xs.len().min(ys.len());
+    if n < 2 {
+        return Err(FitError::TooFewPoints { n });
+    }
+    if xs[..n].iter().chain(&ys[..n]).any(|v| !v.is_finite()) {
+        return Err(FitError::NonFinite);
+    }
+    let nf = n as f64;
+    let x_mean = xs[..n].iter().sum::<f64>() / nf;
+    let y_mean = ys[..n].iter().sum::<f64>() / nf;
+    let (mut sxx, mut sxy, mut syy) = (0.0, 0.0, 0.0);
+    for i in 0..n {
+        let dx = xs[i] - x_mean;
+        let dy = ys[i] - y_mean;
+        sxx += dx * dx;
+        sxy += dx * dy;
+        syy += dy * dy;
+    }
+    if sxx <= 0.0 {
+        return Err(FitError::SingleDate);
+    }
+    let slope = sxy / sxx;
+    let sse = (syy - slope * sxy).max(0.0);
+    let r2 = if syy > 0.0 { 1.0 - sse / syy } else { 1.0 };
+    let resid_sd = if n > 2 { (sse / (nf - 2.0)).sqrt() } else { 0.0 };
+    Ok(LinearFit { slope, x_mean, y_mean, n, sxx, r2, resid_sd })
+}
+
+/// Which points a fit uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Selection {
+    /// Frontier points only (METR's rule: `is_sota`).
+    #[default]
+    Frontier,
+    /// Every point.
+    All,
+}
+
+impl Selection {
+    /// URL token.
+    pub fn token(self) -> &'static str {
+        match self {
+            Selection::Frontier => "frontier",
+            Selection::All => "all",
+        }
+    }
+
+    /// Parses a URL token.
+    pub fn from_token(s: &str) -> Option<Selection> {
+        match s {
+            "frontier" => Some(Selection::Frontier),
+            "all" => Some(Selection::All),
+            _ => None,
+        }
+    }
+}
+
+/// Settings that pick the fitted points.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct FitWindow {
+    /// First date fitted (inclusive); `None` = from the first point.
+    pub from: Option<Day>,
+    /// Last date fitted (inclusive); `None` = to the last point.
+    pub to: Option<Day>,
+    /// Frontier only, or all points.
+    pub selection: Selection,
+    /// Points with a value above this are not fitted (`None` = no cap).
+    pub cap: Option<f64>,
+}
+
+impl FitWindow {
+    /// Whether point `p` of `series` is fitted under these settings: inside `[from, to]`,
+    /// frontier if asked, not above the cap, and of a kind fitted by default.
+    pub fn includes(&self, p: &crate::dataset::Point) -> bool {
+        self.from.map_or(true, |f| p.date >= f)
+            && self.to.map_or(true, |t| p.date <= t)
+            && (self.selection == Selection::All || p.frontier)
+            && self.cap.map_or(true, |c| p.value <= c)
+            && p.kind.fitted_by_default()
+            && p.kind != PointKind::LeakedLabels
+    }
+}
+
+/// An exponential trend: OLS of `log2(value)` on the day number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExpFit {
+    /// The line in `(day number, log2 value)` space; its slope is doublings per day.
+    pub line: LinearFit,
+    /// Indices (into `series.points`) of the fitted points.
+    pub used: Vec<usize>,
+    /// First and last fitted date.
+    pub span: (Day, Day),
+}
+
+impl ExpFit {
+    /// Doubling time in days, `1 / slope`; `None` when the trend is flat or falling.
+    pub fn doubling_days(&self) -> Option<f64> {
+        (self.line.slope > 0.0).then(|| 1.0 / self.line.slope)
+    }
+
+    /// The fitted value at day number `x`: `2^(line(x))`.
+    pub fn value_at(&self, x: f64) -> f64 {
+        self.line.at(x).exp2()
+    }
+}
+
+/// Fits `log2(value) = a + b · day` by OLS over the points `window` selects.
+///
+/// The doubling time is `1 / b` days. This is METR's method: plain OLS on release dates as
+/// day numbers over frontier (`is_sota`) models, excluding points above the cap.
+pub fn fit_exponential(series: &Series, window: &FitWindow) -> Result<ExpFit, FitError> {
+    let used: Vec<usize> = (0..series.points.len()).filter(|&i| window.includes(&series.points[i])).collect();
+    let xs: Vec<f64> = used.iter().map(|&i| series.points[i].date.x()).collect();
+    let ys: Vec<f64> = used.iter().map(|&i| series.points[i].value.log2()).collect();
+    let line = ols(&xs, &ys)?;
+    let span = (series.points[used[0]].date, series.points[used[used.len() - 1]].date);
+    Ok(ExpFit { line, used, span })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fits_a_line_through_two_dots() {
+        let f = ols(&[1.0, 3.0], &[2.0, 6.0]).unwrap();
+        assert!((f.slope - 2.0).abs() < 1e-12);
+        assert!((f.at(0.0)).abs() < 1e-12);
+        assert_eq!(f.resid_sd, 0.0);
+    }
+
+    #[test]
+    fn recovers_slope_and_residual_sd_of_noisy_line() {
+        // y = 1 + 0.5x + e, e = ±1 alternating: SSE = n, s = sqrt(n / (n - 2)).
+        let xs: Vec<f64> = (0..10).map(f64::from).collect();
+        let ys: Vec<f64> = xs.iter().enumerate().map(|(i, x)| 1.0 + 0.5 * x + if i % 2 == 0 { 1.0 } else { -1.0 }).collect();
+        let f = ols(&xs, &ys).unwrap();
+        // The alternating noise is slightly correlated with x: Sxy_e = -5, Sxx = 82.5.
+        assert!((f.slope - (0.5 - 5.0 / 82.5)).abs() < 1e-12, "{}", f.slope);
+        assert!(f.r2 > 0.6 && f.r2 < 1.0);
+    }
+
+    #[test]
+    fn refuses_degenerate_inputs() {
+        assert_eq!(ols(&[1.0], &[1.0]), Err(FitError::TooFewPoints { n: 1 }));
+        assert_eq!(ols(&[2.0, 2.0], &[1.0, 3.0]), Err(FitError::SingleDate));
+        assert_eq!(ols(&[1.0, f64::NAN], &[1.0, 3.0]), Err(FitError::NonFinite));
+    }
+}

@@ -1,0 +1,21 @@
+//! Trendline's core: the dataset, fits, forecasts, milestones and the reader's state.
+//!
+//! No web dependencies: everything here runs and is tested natively with `cargo test`.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod dataset;
+pub mod date;
+pub mod fit;
+pub mod forecast;
+pub mod frontier;
+pub mod milestones;
+pub mod state;
+pub mod units;
+pub mod url_state;
+
+pub use dataset::{Dataset, Manifest, Point, PointKind, Series, SeriesMeta, Unit};
+pub use date::Day;
+pub use fit::{ExpFit, FitError, FitWindow, Selection};
+pub use forecast::{forecast, Forecast, MilestoneRow, Projection};
+pub use state::{Action, State};

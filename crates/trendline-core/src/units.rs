@@ -1,0 +1,122 @@
+//! Human-readable durations and percentages for axes, readouts and tables.
+
+/// Minutes in an hour.
+pub const MINUTES_PER_HOUR: f64 = 60.0;
+
+/// Days in an average Gregorian month, `365.2425 / 12`, for showing day counts as months.
+pub const DAYS_PER_MONTH: f64 = 365.2425 / 12.0;
+
+/// A task length in minutes written for people: seconds under a minute, minutes under an
+/// hour, hours beyond, with precision that fits the size.
+///
+/// ```
+/// use trendline_core::units::format_minutes;
+/// assert_eq!(format_minutes(0.5), "30 s");
+/// assert_eq!(format_minutes(3.987), "4.0 min");
+/// assert_eq!(format_minutes(718.8), "12.0 h");
+/// assert_eq!(format_minutes(120_000.0), "2,000 h");
+/// ```
+pub fn format_minutes(m: f64) -> String {
+    if !m.is_finite() || m <= 0.0 {
+        return "—".into();
+    }
+    if m < 1.0 {
+        let s = m * 60.0;
+        if s < 10.0 {
+            format!("{s:.1} s")
+        } else {
+            format!("{s:.0} s")
+        }
+    } else if m < 60.0 {
+        format!("{m:.1} min")
+    } else {
+        let h = m / MINUTES_PER_HOUR;
+        if h < 100.0 {
+            format!("{h:.1} h")
+        } else {
+            format!("{} h", group_thousands(h.round()))
+        }
+    }
+}
+
+/// An axis tick label for a duration in minutes: compact, no decimals when whole.
+///
+/// ```
+/// use trendline_core::units::tick_label_minutes;
+/// assert_eq!(tick_label_minutes(1.0 / 6.0), "10 s");
+/// assert_eq!(tick_label_minutes(480.0), "8 h");
+/// ```
+pub fn tick_label_minutes(m: f64) -> String {
+    let trim = |v: f64| {
+        if (v - v.round()).abs() < 1e-9 {
+            group_thousands(v.round())
+        } else {
+            format!("{v:.1}")
+        }
+    };
+    if m < 1.0 {
+        format!("{} s", trim(m * 60.0))
+    } else if m < 60.0 {
+        format!("{} min", trim(m))
+    } else {
+        format!("{} h", trim(m / 60.0))
+    }
+}
+
+/// Writes a whole number with thousands separators: `12345 → "12,345"`.
+pub fn group_thousands(v: f64) -> String {
+    let neg = v < 0.0;
+    let digits = format!("{:.0}", v.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if neg {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// A number of days also shown in months: `"128.7 days (4.2 months)"`.
+pub fn format_days_and_months(days: f64) -> String {
+    if !days.is_finite() {
+        return "—".into();
+    }
+    let months = days / DAYS_PER_MONTH;
+    if days >= 3652.5 {
+        format!("{} days ({:.1} years)", group_thousands(days.round()), days / 365.2425)
+    } else {
+        format!("{days:.1} days ({months:.1} months)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_days_with_months() {
+        assert_eq!(format_days_and_months(128.744), "128.7 days (4.2 months)");
+        assert_eq!(format_days_and_months(18262.5), "18,263 days (50.0 years)");
+        assert_eq!(format_days_and_months(f64::NAN), "—");
+    }
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(group_thousands(0.0), "0");
+        assert_eq!(group_thousands(999.0), "999");
+        assert_eq!(group_thousands(1000.0), "1,000");
+        assert_eq!(group_thousands(1234567.0), "1,234,567");
+    }
+
+    #[test]
+    fn nonsense_durations_render_as_a_dash() {
+        assert_eq!(format_minutes(f64::NAN), "—");
+        assert_eq!(format_minutes(-1.0), "—");
+        assert_eq!(format_minutes(0.05), "3.0 s");
+    }
+}
