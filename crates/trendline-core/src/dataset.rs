@@ -307,7 +307,9 @@ fn parse_opt_f64(cell: &str, column: &str) -> Result<Option<f64>, String> {
 ///
 /// Checks, per row: the date is a real date between 2015-01-01 and `latest` (the dataset
 /// vintage); the value is finite and in range (0–100 for percent, > 0 for minutes); the
-/// interval is in range and, where the manifest says the source promises it,
+/// interval bounds are finite (for minutes also ≥ 0; for percent they may cross 0 or 100,
+/// because a published value ± standard error can, e.g. Epoch's FrontierMath Tier 4
+/// 2.08 ± 2.1) and, where the manifest says the source promises it,
 /// `ci_low ≤ value ≤ ci_high`; `kind` is known; `source` is not empty; ids are unique.
 /// Every problem is reported as `file:line: reason`.
 ///
@@ -398,8 +400,9 @@ pub fn parse_series(meta: &SeriesMeta, text: &str, latest: Day) -> Result<Series
             }
         };
         let mut bound = |i: usize, name: &str| match parse_opt_f64(cell(i), name) {
-            Ok(Some(v)) if !in_range(v) && !(meta.unit == Unit::Minutes && v == 0.0) => {
-                fail(format!("{name} {v} is out of range (must be {range_text})"));
+            // Percent bounds are not clipped to 0–100: they are kept exactly as published.
+            Ok(Some(v)) if meta.unit == Unit::Minutes && v < 0.0 => {
+                fail(format!("{name} {v} is out of range (must be at least 0)"));
                 None
             }
             Ok(v) => v,
@@ -608,6 +611,17 @@ mod tests {
         assert!(e.to_string().contains("between 0 and 100"));
         let ok = format!("{HEAD}a,A,O,2024-01-01,0,,,,measured,s\nb,B,O,2024-02-01,100,,,,measured,s\n");
         assert_eq!(parse_series(&meta(Unit::Percent), &ok, latest()).unwrap().points.len(), 2);
+    }
+
+    #[test]
+    fn percent_intervals_may_cross_0_or_100_as_published_but_minutes_bounds_may_not_be_negative() {
+        // Epoch AI, FrontierMath Tier 4, grok-4-heavy-web-app: 2.08 ± 2.1 (one stderr).
+        let text = format!("{HEAD}a,A,O,2025-07-10,2.08,-0.02,4.18,,measured,s\nb,B,O,2025-08-01,99.5,98,101,,measured,s\n");
+        let s = parse_series(&meta(Unit::Percent), &text, latest()).unwrap();
+        assert_eq!(s.points[0].ci_low, Some(-0.02));
+        let text = format!("{HEAD}a,A,O,2025-07-10,2,-0.5,4,,measured,s\n");
+        let e = parse_series(&meta(Unit::Minutes), &text, latest()).unwrap_err();
+        assert!(e.to_string().contains("ci_low -0.5 is out of range (must be at least 0)"), "{e}");
     }
 
     #[test]
