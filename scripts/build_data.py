@@ -1,26 +1,33 @@
 #!/usr/bin/env python3
 """Builds data/series/*.csv from the verbatim upstream copies in data/upstream/.
 
-    python3 scripts/build_data.py           # rewrite the series files
-    python3 scripts/build_data.py --check   # fail if any series file or checksum differs
+    .venv/bin/python scripts/build_data.py           # rewrite the series files and data/upstream/SHA256SUMS
+    .venv/bin/python scripts/build_data.py --check   # fail on any difference (series, manifest, checksums)
 
 Deterministic: the same upstream files always give byte-identical series files. Numbers are
-copied as the upstream file writes them (no rounding); the only hand-entered values are the
-page-text rows written in this file, each with its source. Display names and organisations are
-editorial labels for the upstream keys: no number comes from them.
+copied as the upstream file writes them; where a number has to be derived (Epoch's fractions
+x 100, mean +/- standard error, HAL's "-x/+y" spreads) it is computed with exact decimal
+arithmetic on the upstream text and written out in full: no rounding anywhere. The only
+hand-entered values are the page-text rows written in this file, each with its source.
+Display names and organisations are editorial labels for the upstream keys: no number comes
+from them. Each row's `source` cell is the same text as the `source` cell of the reference
+tables these series were first checked against.
 """
 import csv
 import hashlib
 import io
 import json
 import pathlib
+import re
 import sys
+from decimal import Decimal
 
 import yaml
 
 DATA = pathlib.Path(__file__).resolve().parents[1] / "data"
 UP = DATA / "upstream"
 COLUMNS = ["id", "model", "org", "date", "value", "ci_low", "ci_high", "frontier", "kind", "source"]
+KINDS = {"measured", "lab-reported", "manual-validation", "leaked-labels", "superseded"}
 
 
 def num(v):
@@ -36,7 +43,48 @@ def flag(v):
     return "" if v is None else ("true" if v else "false")
 
 
+def dec(text):
+    """The exact decimal an upstream cell writes (plain notation only, so nothing is guessed)."""
+    t = str(text).strip()
+    if not re.fullmatch(r"-?\d+(\.\d+)?", t):
+        raise ValueError(f"not a plain decimal number: {text!r}")
+    return Decimal(t)
+
+
+def plain(d):
+    """An exact decimal in plain notation without trailing zeros (no rounding)."""
+    if d == 0:
+        return "0"
+    return format(d.normalize(), "f")
+
+
+def pct(fraction):
+    """An upstream fraction (text) as an exact percentage."""
+    return dec(fraction) * 100
+
+
+def slug(text):
+    t = text.lower().replace("+", " plus ").replace("&", " and ")
+    return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+
+
+def with_unique_ids(rows, tags):
+    """Keeps row ids (column 0) as they are where unique; where an id occurs more than once,
+    every occurrence gets `--` and its disambiguator (`tags`, one per row) appended."""
+    counts = {}
+    for r in rows:
+        counts[r[0]] = counts.get(r[0], 0) + 1
+    return [[f"{r[0]}--{t}"] + r[1:] if counts[r[0]] > 1 else r for r, t in zip(rows, tags)]
+
+
 def render(rows):
+    ids = [r[0] for r in rows]
+    dup = sorted({i for i in ids if ids.count(i) > 1})
+    if dup:
+        raise ValueError(f"duplicate point ids {dup}")
+    for r in rows:
+        if len(r) != len(COLUMNS) or r[8] not in KINDS or not r[9].strip() or not r[0]:
+            raise ValueError(f"malformed row {r}")
     rows = sorted(rows, key=lambda r: (r[3], r[0]))
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -108,9 +156,12 @@ def metr(version, quantile):
     return render(rows)
 
 
+# Every series, in picker order (the manifest's order).
 SERIES = {
     "metr-th1.1-p50": lambda: metr("1.1", "p50"),
     "metr-th1.1-p80": lambda: metr("1.1", "p80"),
+    "metr-th1.0-p50": lambda: metr("1.0", "p50"),
+    "metr-th1.0-p80": lambda: metr("1.0", "p80"),
 }
 
 
@@ -118,18 +169,30 @@ def sha256(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+SUMS = UP / "SHA256SUMS"
+
+
+def upstream_sums():
+    """`sha256sum` lines for every file under data/upstream/ except SHA256SUMS itself, sorted."""
+    files = sorted(p for p in UP.rglob("*") if p.is_file() and p != SUMS)
+    return "".join(f"{sha256(p)}  {p.relative_to(UP).as_posix()}\n" for p in files)
+
+
 def main(check):
     manifest = json.loads((DATA / "manifest.json").read_text())
     problems = []
+    order = [s["id"] for s in manifest["series"]]
+    if order != list(SERIES):
+        problems.append(f"manifest series {order} differ from the built series (in picker order) {list(SERIES)}")
     listed = {s["id"]: s for s in manifest["series"]}
-    if set(listed) != set(SERIES):
-        problems.append(f"manifest series {sorted(listed)} differ from built series {sorted(SERIES)}")
+    referenced = set()
     for sid, build in SERIES.items():
         meta = listed.get(sid)
         if meta is None:
             continue
         for up in meta.get("upstream", []):
             p = DATA / up["path"]
+            referenced.add(p)
             if not p.exists():
                 problems.append(f"{sid}: upstream copy {up['path']} is missing")
             else:
@@ -147,6 +210,24 @@ def main(check):
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text)
             print(f"wrote {meta['file']} ({text.count(chr(10)) - 1} rows)")
+    stray = sorted(p.name for p in (DATA / "series").iterdir() if p not in {DATA / listed[s]["file"] for s in listed})
+    if stray:
+        problems.append(f"data/series/ holds files no manifest entry names: {stray}")
+    for p in sorted(p for p in UP.rglob("*") if p.is_file() and p.name not in ("SHA256SUMS", "ORIGIN.md")):
+        if p not in referenced:
+            problems.append(f"{p.relative_to(DATA)} is not named by any manifest upstream entry")
+    origin = (UP / "ORIGIN.md").read_text(encoding="utf-8") if (UP / "ORIGIN.md").exists() else ""
+    for p in sorted(referenced):
+        if p.relative_to(UP).as_posix() not in origin:
+            problems.append(f"data/upstream/ORIGIN.md does not describe {p.relative_to(UP).as_posix()}")
+    sums = upstream_sums()
+    if check:
+        if not SUMS.exists() or SUMS.read_text() != sums:
+            problems.append("data/upstream/SHA256SUMS does not match the files in data/upstream/ "
+                            "(run scripts/build_data.py, after checking why they changed)")
+    else:
+        SUMS.write_text(sums)
+        print(f"wrote upstream/SHA256SUMS ({sums.count(chr(10))} files)")
     for p in problems:
         print(f"build_data: {p}", file=sys.stderr)
     return 1 if problems else 0
