@@ -156,12 +156,121 @@ def metr(version, quantile):
     return render(rows)
 
 
+# --- Epoch AI Benchmarking Hub (benchmark_data.zip of 2026-07-31) ----------------------------
+
+EPOCH_DIR = "epoch/benchmark_data_2026-07-31"
+ZSRC = ("https://epoch.ai/data/benchmark_data.zip (snapshot 2026-07-31; verbatim copy sources/epoch_benchmark_data_2026-07-31.zip "
+        "in repo anpaure/frontier-model-sizes @71189a7), CC BY 4.0")
+
+
+def epoch_read(name):
+    with (UP / EPOCH_DIR / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def epoch_run_rows(name, source):
+    """Rows of an Epoch-run benchmark: mean_score and stderr are fractions; value = mean x 100,
+    interval = (mean -/+ stderr) x 100, exactly. Rows without a model release date are left out."""
+    rows, run_ids = [], []
+    for r in epoch_read(name):
+        if not r["Release date"]:
+            continue
+        v = pct(r["mean_score"])
+        lo = hi = ""
+        if r["stderr"]:
+            se = pct(r["stderr"])
+            lo, hi = plain(v - se), plain(v + se)
+        rows.append([r["Model version"], r["Model version"], r["Organization"], r["Release date"], plain(v), lo, hi, "",
+                     "measured", source(r)])
+        run_ids.append(r["id"])  # Epoch's own run id tells apart two runs of one model version
+    return with_unique_ids(rows, run_ids)
+
+
+# --- SWE-bench ------------------------------------------------------------------------------
+
+SWEBENCH_JSON = "swebench/leaderboards_2025-12-10__Test_Verified.json"
+SWEBENCH_SRC = ("https://www.swebench.com leaderboard data (data/leaderboards.json) -- from file data/leaderboards.json in repo "
+                "SWE-bench/swe-bench.github.io @f1176b65 (2025-12-10)")
+MODEL_TAG_ORGS = (("claude", "Anthropic"), ("gpt", "OpenAI"), ("o1", "OpenAI"), ("o3", "OpenAI"), ("o4", "OpenAI"),
+                  ("gemini", "Google"), ("qwen", "Alibaba"), ("deepseek", "DeepSeek"), ("llama", "Meta"),
+                  ("swe-llama", "Princeton NLP"))
+
+
+def swebench_leaderboard(name):
+    """One leaderboard of the site's data file; `resolved` is copied as the JSON writes it.
+    Organisations come from the entry's `Org:` tags, else are inferred from its `Model:` tags
+    (and say so)."""
+    doc = json.loads((UP / SWEBENCH_JSON).read_text(encoding="utf-8"), parse_float=Decimal)
+    (lb,) = [lb for lb in doc["leaderboards"] if lb["name"] == name]
+    rows = []
+    for r in lb["results"]:
+        tags = r.get("tags") or []
+        orgs = [t.split(": ", 1)[1] for t in tags if t.startswith("Org: ")]
+        models = [t.split(": ", 1)[1] for t in tags if t.startswith("Model: ")]
+        if not orgs:
+            inf = sorted({o for m in models for k, o in MODEL_TAG_ORGS if m.lower().startswith(k)})
+            orgs = [o + " (inferred from model tag)" for o in inf]
+        checked = r.get("checked")
+        extra = (f"folder {r.get('folder')}; models {'/'.join(models) or 'n/a'}; "
+                 f"checked={checked if isinstance(checked, bool) else 'false'}; os_model={r.get('os_model')}")
+        value = r["resolved"]
+        if not isinstance(value, (Decimal, int)) or isinstance(value, bool):
+            raise ValueError(f"{name} {r.get('folder')}: resolved {value!r} is not a number")
+        rows.append([r["folder"], r["name"], "; ".join(orgs) or "", r["date"], str(value), "", "", "", "measured",
+                     f"{lb['name']} leaderboard, % resolved; date = submission date on leaderboard (not model release); "
+                     f"{extra} -- {SWEBENCH_SRC}"])
+    return render(rows)
+
+
+# Lab-reported (self-reported) headline SWE-bench Verified scores, hand-entered from page text.
+# (model, org, model release / announcement date, value, source of the number)
+SWEBENCH_LAB_REPORTED = [
+    ("GPT-5", "OpenAI", "2025-08-07", "74.9",
+     "from text of page https://openai.com/index/introducing-gpt-5-for-developers/ (primary; 'scoring 74.9% on SWE-bench Verified')"),
+    ("Claude Opus 4", "Anthropic", "2025-05-22", "72.5",
+     "provider self-report as quoted in text of page https://qubittool.com/blog/claude-4-opus-sonnet-technical-analysis "
+     "(secondary; release date per Epoch benchmark_data.zip)"),
+    ("Claude Sonnet 4.5", "Anthropic", "2025-09-29", "77.2",
+     "provider self-report as quoted in text of pages https://simplerdevelopment.com/blog/claude-4-series-explained-sonnet-opus-2026 "
+     "and https://akselera.tech/en/insights/deep-dive/claude-sonnet-claude-code-capabilities (secondary; 82.0% with parallel compute)"),
+    ("Claude Opus 4.5", "Anthropic", "2025-11-24", "80.9",
+     "provider self-report as quoted in text of pages https://simplerdevelopment.com/blog/claude-4-series-explained-sonnet-opus-2026 "
+     "and https://cleanaim.com/resources/silent-wiring/breaking-80-swe-bench-19-percent-still-fails (secondary)"),
+    ("Claude Opus 4.6", "Anthropic", "2026-02-05", "80.8",
+     "provider self-report (Claude Mythos Preview system card comparison) as quoted in text of pages "
+     "https://hugobowne.github.io/mythos-preview-model-card/entities/claude-mythos-preview and "
+     "https://www.elegantsoftwaresolutions.com/blog/mythos-benchmarks-cybergym-swe-bench-decoded (secondary)"),
+    ("Claude Mythos Preview", "Anthropic", "2026-04-07", "93.9",
+     "provider self-report (https://www.anthropic.com/glasswing and Mythos Preview system card) as quoted in text of pages "
+     "https://hugobowne.github.io/mythos-preview-model-card/entities/claude-mythos-preview and "
+     "https://www.elegantsoftwaresolutions.com/blog/mythos-benchmarks-cybergym-swe-bench-decoded (secondary); "
+     "gated research preview, not generally available"),
+]
+
+
+def swebench_verified():
+    """Epoch AI's own SWE-bench Verified runs (measured, +/- 1 stderr) plus lab-reported headlines."""
+    rows = epoch_run_rows("swe_bench_verified.csv", lambda r: (
+        f"Epoch AI Benchmarking Hub, SWE-bench Verified run by Epoch (run started {r['Started at'][:10]}, id {r['id']}); "
+        f"interval = mean ± 1 stderr as published; release_date = model release per Epoch -- from file swe_bench_verified.csv in "
+        f"https://epoch.ai/data/benchmark_data.zip (snapshot 2026-07-31, verbatim copy sources/epoch_benchmark_data_2026-07-31.zip "
+        f"in repo anpaure/frontier-model-sizes @71189a7)"))
+    for model, org, date, v, src in SWEBENCH_LAB_REPORTED:
+        dec(v)
+        rows.append([f"lab-reported-{slug(model)}", model, org, date, v, "", "", "", "lab-reported",
+                     f"vendor-reported headline (vendor's own scaffold; not comparable to leaderboard rows) -- {src}"])
+    return render(rows)
+
+
 # Every series, in picker order (the manifest's order).
 SERIES = {
     "metr-th1.1-p50": lambda: metr("1.1", "p50"),
     "metr-th1.1-p80": lambda: metr("1.1", "p80"),
     "metr-th1.0-p50": lambda: metr("1.0", "p50"),
     "metr-th1.0-p80": lambda: metr("1.0", "p80"),
+    "swebench-verified": swebench_verified,
+    "swebench-verified-leaderboard": lambda: swebench_leaderboard("Verified"),
+    "swebench-full": lambda: swebench_leaderboard("Test"),
 }
 
 
