@@ -262,6 +262,195 @@ def swebench_verified():
     return render(rows)
 
 
+# --- Model release dates from Epoch AI's files (for series whose source gives none) ---------
+
+# Every Epoch file kept in data/upstream/epoch/benchmark_data_2026-07-31/ (zip members,
+# byte-identical), in the zip's own order. The lookup below takes a model version's first
+# occurrence, and the build refuses a model version on which the kept files disagree.
+EPOCH_MEMBERS = ["gpqa_diamond.csv", "swe_bench_verified.csv", "frontiermath.csv", "frontiermath_tier_4.csv",
+                 "weirdml_external.csv", "simplebench_external.csv", "os_world_external.csv", "arc_agi_2_external.csv"]
+
+
+def epoch_release_dates():
+    """Model version -> (release date, organisation) over the kept Epoch files, first occurrence
+    in zip order; with every other occurrence recorded so that disagreements can be refused."""
+    first, seen = {}, {}
+    for name in EPOCH_MEMBERS:
+        for r in epoch_read(name):
+            if r.get("Model version") and r.get("Release date"):
+                key = r["Model version"]
+                first.setdefault(key, (r["Release date"], r.get("Organization", "")))
+                seen.setdefault(key, set()).add((r["Release date"], r.get("Organization", "")))
+    return first, seen
+
+
+# --- CORE-Bench Hard (HAL) ------------------------------------------------------------------
+
+# HAL model label -> Epoch 'Model version' whose release date (and developer) dates the point:
+# HAL publishes no evaluation dates.
+COREBENCH_EPOCH_KEY = {
+    "Claude Opus 4.5": "claude-opus-4-5-20251101", "Claude Sonnet 4.5": "claude-sonnet-4-5-20250929",
+    "Claude Opus 4.1": "claude-opus-4-1-20250805", "Claude Sonnet 4": "claude-sonnet-4-20250514",
+    "Claude-3.7 Sonnet": "claude-3-7-sonnet-20250219", "Claude Haiku 4.5": "claude-haiku-4-5-20251001",
+    "Gemini 3 Pro Preview": "gemini-3-pro-preview", "Gemini 2.5 Pro Preview": "gemini-2.5-pro-exp-03-25",
+    "Gemini 2.0 Flash": "gemini-2.0-flash-001", "o4-mini": "o4-mini-2025-04-16_medium", "o3": "o3-2025-04-16_medium",
+    "GPT-4.1": "gpt-4.1-2025-04-14", "GPT-5": "gpt-5-2025-08-07_medium", "GPT-OSS-120B": "gpt-oss-120b",
+    "DeepSeek V3.1": "DeepSeek-V3.1", "DeepSeek V3": "DeepSeek-V3-0324", "DeepSeek R1 (May 2025)": "DeepSeek-R1-0528",
+    "DeepSeek R1 (January 2025)": "DeepSeek-R1", "claude-3-5-sonnet-20241022": "claude-3-5-sonnet-20241022",
+    "o1-2024-12-17": "o1-2024-12-17_medium", "o1-mini-2024-09-12": "o1-mini-2024-09-12_medium",
+    "gpt-4o-2024-05-13": "gpt-4o-2024-05-13", "gpt-4o-mini-2024-07-18": "gpt-4o-mini-2024-07-18",
+}
+HAL_CSV = "corebench/hal_core_bench_hard__hansgundlach_ScaffoldingTheory.csv"
+HALSRC = ("https://hal.cs.princeton.edu/corebench_hard (HAL leaderboard, accuracy on 45-task public test set) as scraped 2026-03-13/14 -- "
+          "from file hal_data/core_bench_hard.csv in repo hansgundlach/ScaffoldingTheory @0f7432d")
+# Earlier HAL table version, from page text (scaffold not captured): label, value, min, max, runs
+HAL_EARLIER = [("claude-3-5-sonnet-20241022", "37.78", "", "", 1), ("o1-2024-12-17 med.", "33.33", "", "", 1),
+               ("o1-mini-2024-09-12", "25.55", "22.22", "28.89", 2), ("gpt-4o-2024-05-13", "19.45", "17.79", "20.0", 4),
+               ("gpt-4o-mini-2024-07-18", "14.45", "13.34", "15.57", 4)]
+HAL_EARLIER_PAGE = "https://hal.cs.princeton.edu/corebench_hard"
+# CORE-Bench paper (arXiv 2409.11363, Sept 2024), CORE-Agent on CORE-Bench-Hard, from page text
+COREBENCH_PAPER = [("gpt-4o-2024-05-13", "21.48"), ("gpt-4o-mini-2024-07-18", "16.30")]
+
+
+def corebench_hard():
+    first, seen = epoch_release_dates()
+
+    def release(label):
+        for k in sorted(COREBENCH_EPOCH_KEY, key=len, reverse=True):
+            if label.startswith(k) or k in label:
+                ek = COREBENCH_EPOCH_KEY[k]
+                if len(seen[ek]) != 1:
+                    raise ValueError(f"Epoch files disagree on {ek}: {sorted(seen[ek])}")
+                d, o = first[ek]
+                return d, o.split(",")[0], ek
+        raise ValueError("no release date for " + label)
+
+    rows = []
+    with (UP / HAL_CSV).open(encoding="utf-8-sig", newline="") as f:
+        lines = list(csv.reader(f))
+    for i, r in enumerate(lines[1:], start=1):
+        if not r or not r[0].strip().isdigit():
+            continue
+        rank, scaffold, model, verified, acc = [c.strip() for c in r[:5]]
+        runs = r[6].strip()
+        scaffold = scaffold.replace("Pareto optimal", "").strip()
+        m = re.match(r"([\d.]+)%\s*(?:\(-([\d.]+)/\+([\d.]+)\))?", acc)
+        v = m.group(1)
+        lo = hi = ""
+        if m.group(2):  # HAL's "(-x/+y)": the lowest and highest run, relative to the mean
+            lo, hi = plain(dec(v) - dec(m.group(2))), plain(dec(v) + dec(m.group(3)))
+        d, org, ek = release(model)
+        note = f"scaffold {scaffold}; HAL rank {rank}; runs {runs}; verified={'yes' if verified == '✓' else verified}"
+        if lo != "":
+            note += "; interval = min-max across runs as published"
+        label = f"{model} [{scaffold}]"
+        rows.append([slug(label), label, org, d, v, lo, hi, "", "measured",
+                     f"{note}; release_date = model release per Epoch benchmark_data.zip ({ek}) -- {HALSRC}"])
+        nxt = lines[i + 1] if i + 1 < len(lines) else []
+        mm = re.search(r"\(([\d.]+)% w/ manual validation\)", " ".join(nxt))
+        if mm:
+            label = f"{model} [{scaffold}, manual validation]"
+            rows.append([slug(label), label, org, d, mm.group(1), "", "", "", "manual-validation",
+                         "same HAL entry re-graded with manual validation by the HAL team ('CORE-Bench is solved', "
+                         f"https://substack.com/@sayash/note/c-183913356); release_date = model release per Epoch ({ek}) -- {HALSRC}"])
+    for model, v, lo, hi, runs in HAL_EARLIER:
+        d, org, ek = release(model)
+        label = f"{model} [HAL, earlier leaderboard version]"
+        rows.append([slug(label), label, org, d, v, lo, hi, "", "measured",
+                     f"earlier (c. early 2025, undated) version of the HAL CORE-Bench Hard table; runs {runs}; "
+                     f"interval = published min-max (-x/+y) across runs; scaffold name not captured in page text; "
+                     f"release_date per Epoch ({ek}) -- from text of page {HAL_EARLIER_PAGE} (older snapshot)"])
+    for model, v in COREBENCH_PAPER:
+        d, org, ek = release(model)
+        label = f"{model} [CORE-Agent, CORE-Bench paper]"
+        rows.append([slug(label), label, org, d, v, "", "", "", "measured",
+                     "Siegel et al., CORE-Bench (arXiv 2409.11363, Sept 2024), CORE-Agent baseline on CORE-Bench-Hard "
+                     f"(abstract: best agent 21%); release_date per Epoch ({ek}) -- from text of page "
+                     "https://papers.lunadong.com/paper/7674 (summary table of the paper; abstract also at "
+                     "https://www.scholarfeed.org/paper/2409.11363v1)"])
+    return render(rows)
+
+
+# --- MLE-bench ------------------------------------------------------------------------------
+
+MLE_REPO_URL = "https://github.com/openai/mle-bench"
+MLE_README_CURRENT = "mlebench/README_2026-02-26_783b15a.md"
+MLE_README_ORIGINAL = "mlebench/README_2025-05-19_dcf86a9.md"
+# Rows added after 2026-02-26, from the text of a third-party rendering of the README dated
+# 2026-04-24 (no git copy of that README version could be obtained): name, org, date, mean, SEM
+MLE_PAGE = "https://stig.sh/openai/mle-bench"
+MLE_PAGE_ROWS = [
+    ("Famou-Agent 2.0 (Gemini-3-Pro-Preview)", "Famou-Agent 2.0", "2026-02-23", "64.44", "1.18"),
+    ("AIBuildAI (Claude-Opus-4.6)", "AIBuildAI", "2026-03-06", "63.11", "0.44"),
+    ("CAIR MARS+ (Gemini-3-Pro-Preview)", "CAIR (Google Cloud AI Research)", "2026-02-17", "62.67", "0.77"),
+    ("CAIR MARS (Gemini-3-Pro-Preview)", "CAIR (Google Cloud AI Research)", "2026-01-25", "56.0", "1.54"),
+]
+
+
+def strip_md(s):
+    s = re.sub(r"\[\^\d+\]", "", s)  # footnote markers
+    s = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", s)  # links
+    s = s.replace("<br>", " ")
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def mean_sem(cell):
+    """'61.33 ± 0.77' -> ('61.33', '0.77'), the texts as published."""
+    m = re.match(r"([\d.]+)\s*±\s*([\d.]+)", strip_md(cell))
+    return m.group(1), m.group(2)
+
+
+def mlebench():
+    rows, runtimes = [], []
+    # 1) current table, README @783b15a (2026-02-26): 'All (%)' = any medal on all 75 competitions
+    hdr = None
+    for ln in (UP / MLE_README_CURRENT).read_text(encoding="utf-8").splitlines():
+        if ln.startswith("| Agent |"):
+            hdr = [c.strip() for c in ln.strip("|").split("|")]
+            continue
+        if hdr and ln.startswith("|") and not ln.startswith("|---"):
+            cells = [c.strip() for c in ln.strip().strip("|").split("|")]
+            if len(cells) < len(hdr):
+                break
+            d = dict(zip(hdr, cells))
+            v, se = mean_sem(d["All (%)"])
+            agent, llm = strip_md(d["Agent"]), strip_md(d["LLM(s) used"])
+            leak = strip_md(d.get("Known Leakage[^1]", d.get("Known Leakage", "")))
+            note = "; README marks Known Leakage (test-label leakage)" if leak.startswith("✓") else ""
+            label = f"{agent} ({llm})"
+            row = [slug(label), label, agent, d["Date"].strip(), v, plain(dec(v) - dec(se)), plain(dec(v) + dec(se)), "",
+                   "leaked-labels" if note else "measured",
+                   f"{MLE_REPO_URL} README leaderboard 'All (%)' any-medal, mean ± 1 SEM as published; date = leaderboard result date, "
+                   f"not model release; runtime {d['Running Time (hours)']}h{note} -- from file README.md in repo openai/mle-bench @783b15a (2026-02-26)"]
+            runtimes.append(f"{d['Running Time (hours)']}h")
+            rows.append(row)
+        elif hdr and not ln.startswith("|"):
+            break
+    # 2) the 2024-10-08 agents under the original (paper) aggregation, README @dcf86a9; superseded
+    #    by the re-aggregated values of the 2026 table
+    for ln in (UP / MLE_README_ORIGINAL).read_text(encoding="utf-8").splitlines():
+        m = re.match(r"\|\s*(AIDE|OpenHands|MLAB) ([^|]+)\|(.*)", ln)
+        if m:
+            cells = [c.strip() for c in ln.strip().strip("|").split("|")]
+            v, se = mean_sem(cells[4])
+            label = f"{m.group(1)} ({m.group(2).strip()}) [original aggregation]"
+            runtimes.append("")
+            rows.append([slug(label), label, m.group(1), cells[5], v, plain(dec(v) - dec(se)), plain(dec(v) + dec(se)), "",
+                         "superseded",
+                         f"{MLE_REPO_URL} README leaderboard as of 2025-05-19 (original paper aggregation, arXiv 2410.07095: "
+                         f"o1-preview+AIDE 16.9%); mean ± 1 SEM; superseded by re-aggregated values in the 2026 table -- "
+                         f"from file README.md in repo openai/mle-bench @dcf86a9"])
+    # 3) page-text rows
+    for name, org, date, v, se in MLE_PAGE_ROWS:
+        runtimes.append("")
+        rows.append([slug(name), name, org, date, v, plain(dec(v) - dec(se)), plain(dec(v) + dec(se)), "", "measured",
+                     "openai/mle-bench README leaderboard as of 2026-04-24 (leaderboard closed to new submissions that day); "
+                     f"mean ± 1 SEM; date = result date -- from text of page {MLE_PAGE} (third-party rendering of the README; "
+                     "not verified against a git copy)"])
+    # one agent + LLM listed twice (different running times) is told apart by its running time
+    return render(with_unique_ids(rows, runtimes))
+
+
 # Every series, in picker order (the manifest's order).
 SERIES = {
     "metr-th1.1-p50": lambda: metr("1.1", "p50"),
@@ -271,6 +460,8 @@ SERIES = {
     "swebench-verified": swebench_verified,
     "swebench-verified-leaderboard": lambda: swebench_leaderboard("Verified"),
     "swebench-full": lambda: swebench_leaderboard("Test"),
+    "corebench-hard": corebench_hard,
+    "mlebench": mlebench,
 }
 
 
