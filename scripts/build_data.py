@@ -451,6 +451,48 @@ def mlebench():
     return render(with_unique_ids(rows, runtimes))
 
 
+# --- Epoch AI Benchmarking Hub series -------------------------------------------------------
+
+def epoch_hub(fname, label):
+    return render(epoch_run_rows(fname, lambda r: (
+        f"{label}, run by Epoch AI (started {r['Started at'][:10]}, id {r['id']}); interval = mean ± 1 stderr as published; "
+        f"release_date = model release per Epoch -- from file {fname} in {ZSRC}")))
+
+
+def epoch_arc_agi_2():
+    rows, rec = [], []
+    for r in epoch_read("arc_agi_2_external.csv"):
+        if not r["Release date"]:
+            continue
+        row = [r["Model version"] or slug(r["Name"]), r["Name"] or r["Model version"], r["Organization"], r["Release date"],
+               plain(pct(r["Score"])), "", "", "", "measured",
+               f"ARC-AGI-2 score as compiled by Epoch from the ARC Prize leaderboard (https://arcprize.org/leaderboard); "
+               f"cost/task {r['Cost per task']} -- from file arc_agi_2_external.csv in {ZSRC}"]
+        rec.append(r["id"])  # Epoch's record id tells apart settings that share one model version
+        rows.append(row)
+    return render(with_unique_ids(rows, rec))
+
+
+# Who each OSWorld row's number comes from (Epoch's `Source` column): the OSWorld leaderboard
+# itself, or the model's developer. A new source must be classified here before it is used.
+OSWORLD_SOURCE_KIND = {"OS World Website": "measured", "Anthropic annoucement": "lab-reported"}
+
+
+def epoch_osworld():
+    rows, agents = [], []
+    for r in epoch_read("os_world_external.csv"):
+        if not r["Score"] or not r["Release date"]:
+            continue
+        row = [r["Model version"] or slug(r["Agent"]), f"{r['Model version'] or '(unnamed)'} [{r['Agent']}]", r["Organization"],
+               r["Release date"], str(dec(r["Score"])), "", "", "",
+               OSWORLD_SOURCE_KIND[r["Source"]],
+               f"OSWorld success rate as compiled by Epoch (source: {r['Source']} {r['Source link']}; date added {r['Date added']}) -- "
+               f"from file os_world_external.csv in {ZSRC}"]
+        agents.append(slug(r["Agent"]))  # the agent (step budget) tells apart rows of one model version
+        rows.append(row)
+    return render(with_unique_ids(rows, agents))
+
+
 # Every series, in picker order (the manifest's order).
 SERIES = {
     "metr-th1.1-p50": lambda: metr("1.1", "p50"),
@@ -462,6 +504,11 @@ SERIES = {
     "swebench-full": lambda: swebench_leaderboard("Test"),
     "corebench-hard": corebench_hard,
     "mlebench": mlebench,
+    "gpqa-diamond": lambda: epoch_hub("gpqa_diamond.csv", "GPQA Diamond"),
+    "frontiermath": lambda: epoch_hub("frontiermath.csv", "FrontierMath (Tiers 1-3)"),
+    "frontiermath-t4": lambda: epoch_hub("frontiermath_tier_4.csv", "FrontierMath Tier 4"),
+    "arc-agi-2": epoch_arc_agi_2,
+    "osworld": epoch_osworld,
 }
 
 
