@@ -1,1 +1,13 @@
+//! Trendline's chart: a pure [`ChartModel`] computed from the data and the forecast, and one
+//! [`draw`] function generic over plotters' `DrawingBackend`, so the same code paints the
+//! page's canvas, the SVG export and the native tests.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
+pub mod draw;
+pub mod model;
+
+pub use draw::{draw, render_svg, Layout, Theme};
+pub use model::{
+    build_model, ChartModel, Curve, CurveStyle, HLine, Marker, ModelOptions, PointMark, YAxis,
+};

@@ -246,8 +246,15 @@ impl std::error::Error for DataErrors {}
 /// Parses the manifest JSON and checks it: known schema, unique series ids, a licence,
 /// attribution and source for each series.
 pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, DataErrors> {
-    let err = |line: u64, reason: String| DataErrors(vec![DataError { file: file.into(), line, reason }]);
-    let m: Manifest = serde_json::from_str(text).map_err(|e| err(e.line() as u64, e.to_string()))?;
+    let err = |line: u64, reason: String| {
+        DataErrors(vec![DataError {
+            file: file.into(),
+            line,
+            reason,
+        }])
+    };
+    let m: Manifest =
+        serde_json::from_str(text).map_err(|e| err(e.line() as u64, e.to_string()))?;
     let mut problems = Vec::new();
     if m.schema != 1 {
         problems.push(format!("unsupported manifest schema {}", m.schema));
@@ -274,21 +281,39 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, DataErrors> {
             problems.push(format!("series \"{}\" names no source URL", s.id));
         }
         if Day::parse(&s.retrieved).is_err() {
-            problems.push(format!("series \"{}\": retrieved \"{}\" is not a date", s.id, s.retrieved));
+            problems.push(format!(
+                "series \"{}\": retrieved \"{}\" is not a date",
+                s.id, s.retrieved
+            ));
         }
         if (s.unit == Unit::Percent) != s.bounded {
-            problems.push(format!("series \"{}\": only percent series are bounded", s.id));
+            problems.push(format!(
+                "series \"{}\": only percent series are bounded",
+                s.id
+            ));
         }
         if let Some(c) = s.fit_cap {
             if !(c.is_finite() && c > 0.0) {
-                problems.push(format!("series \"{}\": fit_cap must be a positive number", s.id));
+                problems.push(format!(
+                    "series \"{}\": fit_cap must be a positive number",
+                    s.id
+                ));
             }
         }
     }
     if problems.is_empty() {
         Ok(m)
     } else {
-        Err(DataErrors(problems.into_iter().map(|reason| DataError { file: file.into(), line: 0, reason }).collect()))
+        Err(DataErrors(
+            problems
+                .into_iter()
+                .map(|reason| DataError {
+                    file: file.into(),
+                    line: 0,
+                    reason,
+                })
+                .collect(),
+        ))
     }
 }
 
@@ -319,13 +344,29 @@ fn parse_opt_f64(cell: &str, column: &str) -> Result<Option<f64>, String> {
 pub fn parse_series(meta: &SeriesMeta, text: &str, latest: Day) -> Result<Series, DataErrors> {
     let file = meta.file.as_str();
     let mut errors = Vec::new();
-    let mut push = |line: u64, reason: String| errors.push(DataError { file: file.into(), line, reason });
-    let mut rdr = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(text.as_bytes());
+    let mut push = |line: u64, reason: String| {
+        errors.push(DataError {
+            file: file.into(),
+            line,
+            reason,
+        })
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.as_bytes());
     match rdr.headers() {
         Ok(h) => {
             let got: Vec<&str> = h.iter().collect();
             if got != SERIES_COLUMNS {
-                push(1, format!("header must be {}, found {}", SERIES_COLUMNS.join(","), got.join(",")));
+                push(
+                    1,
+                    format!(
+                        "header must be {}, found {}",
+                        SERIES_COLUMNS.join(","),
+                        got.join(",")
+                    ),
+                );
                 return Err(DataErrors(errors));
             }
         }
@@ -347,7 +388,14 @@ pub fn parse_series(meta: &SeriesMeta, text: &str, latest: Day) -> Result<Series
         };
         let line = rec.position().map_or(0, |p| p.line());
         if rec.len() != SERIES_COLUMNS.len() {
-            push(line, format!("expected {} columns, found {}", SERIES_COLUMNS.len(), rec.len()));
+            push(
+                line,
+                format!(
+                    "expected {} columns, found {}",
+                    SERIES_COLUMNS.len(),
+                    rec.len()
+                ),
+            );
             continue;
         }
         let cell = |i: usize| rec.get(i).unwrap_or("");
@@ -367,7 +415,9 @@ pub fn parse_series(meta: &SeriesMeta, text: &str, latest: Day) -> Result<Series
         }
         let date = match Day::parse(cell(3)) {
             Ok(d) if d < EARLIEST_PLAUSIBLE || d > latest => {
-                fail(format!("date {d} is implausible (outside {EARLIEST_PLAUSIBLE} to {latest})"));
+                fail(format!(
+                    "date {d} is implausible (outside {EARLIEST_PLAUSIBLE} to {latest})"
+                ));
                 None
             }
             Ok(d) => Some(d),
@@ -435,7 +485,11 @@ pub fn parse_series(meta: &SeriesMeta, text: &str, latest: Day) -> Result<Series
         let kind = PointKind::from_token(cell(8).trim());
         if kind.is_none() {
             let known: Vec<&str> = PointKind::ALL.iter().map(|k| k.token()).collect();
-            fail(format!("kind \"{}\" is not one of {}", cell(8).trim(), known.join(", ")));
+            fail(format!(
+                "kind \"{}\" is not one of {}",
+                cell(8).trim(),
+                known.join(", ")
+            ));
         }
         if cell(9).trim().is_empty() {
             fail("source is empty: every number needs its source".into());
@@ -457,14 +511,21 @@ pub fn parse_series(meta: &SeriesMeta, text: &str, latest: Day) -> Result<Series
         }
     }
     if points.is_empty() && errors.is_empty() {
-        errors.push(DataError { file: file.into(), line: 0, reason: "the file has no data rows".into() });
+        errors.push(DataError {
+            file: file.into(),
+            line: 0,
+            reason: "the file has no data rows".into(),
+        });
     }
     if !errors.is_empty() {
         return Err(DataErrors(errors));
     }
     points.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
     resolve_frontier(&mut points);
-    Ok(Series { meta: meta.clone(), points })
+    Ok(Series {
+        meta: meta.clone(),
+        points,
+    })
 }
 
 /// Sets `frontier` on every point: the source's own flag when every point carries one, else
@@ -476,8 +537,13 @@ pub fn resolve_frontier(points: &mut [Point]) {
         }
         return;
     }
-    let measured: Vec<usize> = (0..points.len()).filter(|&i| points[i].kind == PointKind::Measured).collect();
-    let pairs: Vec<(Day, f64)> = measured.iter().map(|&i| (points[i].date, points[i].value)).collect();
+    let measured: Vec<usize> = (0..points.len())
+        .filter(|&i| points[i].kind == PointKind::Measured)
+        .collect();
+    let pairs: Vec<(Day, f64)> = measured
+        .iter()
+        .map(|&i| (points[i].date, points[i].value))
+        .collect();
     let flags = running_max_frontier(&pairs);
     for p in points.iter_mut() {
         p.frontier = false;
@@ -499,14 +565,21 @@ pub struct Dataset {
 impl Dataset {
     /// Parses the manifest and every series file it lists. `read` returns a file's text given
     /// its path relative to `data/`. All problems in all files are reported together.
-    pub fn load<'a>(manifest_text: &str, read: impl Fn(&str) -> Option<&'a str>) -> Result<Dataset, DataErrors> {
+    pub fn load<'a>(
+        manifest_text: &str,
+        read: impl Fn(&str) -> Option<&'a str>,
+    ) -> Result<Dataset, DataErrors> {
         let manifest = parse_manifest("manifest.json", manifest_text)?;
         let latest = Day::parse(&manifest.vintage).unwrap_or(Day::MAX);
         let mut errors = Vec::new();
         let mut series = Vec::new();
         for meta in &manifest.series {
             match read(&meta.file) {
-                None => errors.push(DataError { file: meta.file.clone(), line: 0, reason: "file is missing".into() }),
+                None => errors.push(DataError {
+                    file: meta.file.clone(),
+                    line: 0,
+                    reason: "file is missing".into(),
+                }),
                 Some(text) => match parse_series(meta, text, latest) {
                     Ok(s) => series.push(s),
                     Err(DataErrors(e)) => errors.extend(e),
@@ -518,6 +591,35 @@ impl Dataset {
         } else {
             Err(DataErrors(errors))
         }
+    }
+
+    /// Reads `manifest.json` and the series files it lists from a `data/` directory (native
+    /// tools and tests; the app bundles the files instead).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn load_dir(dir: &std::path::Path) -> Result<Dataset, DataErrors> {
+        let read_err = |file: &str, e: std::io::Error| {
+            DataErrors(vec![DataError {
+                file: file.into(),
+                line: 0,
+                reason: e.to_string(),
+            }])
+        };
+        let manifest_text = std::fs::read_to_string(dir.join("manifest.json"))
+            .map_err(|e| read_err("manifest.json", e))?;
+        let manifest = parse_manifest("manifest.json", &manifest_text)?;
+        let mut texts = Vec::new();
+        for m in &manifest.series {
+            texts.push((
+                m.file.clone(),
+                std::fs::read_to_string(dir.join(&m.file)).map_err(|e| read_err(&m.file, e))?,
+            ));
+        }
+        Dataset::load(&manifest_text, |name| {
+            texts
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, t)| t.as_str())
+        })
     }
 
     /// The series with this id.
@@ -591,17 +693,31 @@ mod tests {
         let text = format!(
             "{HEAD}a,A,O,2025-13-01,1,,,true,measured,s\nb,B,O,2024-01-01,-3,,,true,measured,s\nc,C,O,2024-01-01,5,6,9,true,measured,s\nd,D,O,2024-01-01,5,,,maybe,measured,s\ne,E,O,2024-01-01,5,,,true,guess,s\nf,F,O,2024-01-01,5,,,true,measured,\na,G,O,2024-01-01,5,,,true,measured,s\nh,H,O,2010-01-01,5,,,true,measured,s\n"
         );
-        let e = parse_series(&meta(Unit::Minutes), &text, latest()).unwrap_err().to_string();
+        let e = parse_series(&meta(Unit::Minutes), &text, latest())
+            .unwrap_err()
+            .to_string();
         let lines: Vec<&str> = e.lines().collect();
         assert_eq!(lines.len(), 8, "{e}");
-        assert!(lines[0].starts_with("series/t.csv:2: date \"2025-13-01\" is not a valid date"), "{e}");
-        assert!(lines[1].starts_with("series/t.csv:3: value -3 is out of range"), "{e}");
-        assert!(lines[2].starts_with("series/t.csv:4: value 5 lies outside its interval"), "{e}");
+        assert!(
+            lines[0].starts_with("series/t.csv:2: date \"2025-13-01\" is not a valid date"),
+            "{e}"
+        );
+        assert!(
+            lines[1].starts_with("series/t.csv:3: value -3 is out of range"),
+            "{e}"
+        );
+        assert!(
+            lines[2].starts_with("series/t.csv:4: value 5 lies outside its interval"),
+            "{e}"
+        );
         assert!(lines[3].contains(":5: frontier \"maybe\""), "{e}");
         assert!(lines[4].contains(":6: kind \"guess\""), "{e}");
         assert!(lines[5].contains(":7: source is empty"), "{e}");
         assert!(lines[6].contains(":8: id \"a\" appears twice"), "{e}");
-        assert!(lines[7].contains(":9: date 2010-01-01 is implausible"), "{e}");
+        assert!(
+            lines[7].contains(":9: date 2010-01-01 is implausible"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -609,8 +725,15 @@ mod tests {
         let text = format!("{HEAD}a,A,O,2024-01-01,100.5,,,,measured,s\n");
         let e = parse_series(&meta(Unit::Percent), &text, latest()).unwrap_err();
         assert!(e.to_string().contains("between 0 and 100"));
-        let ok = format!("{HEAD}a,A,O,2024-01-01,0,,,,measured,s\nb,B,O,2024-02-01,100,,,,measured,s\n");
-        assert_eq!(parse_series(&meta(Unit::Percent), &ok, latest()).unwrap().points.len(), 2);
+        let ok =
+            format!("{HEAD}a,A,O,2024-01-01,0,,,,measured,s\nb,B,O,2024-02-01,100,,,,measured,s\n");
+        assert_eq!(
+            parse_series(&meta(Unit::Percent), &ok, latest())
+                .unwrap()
+                .points
+                .len(),
+            2
+        );
     }
 
     #[test]
@@ -621,7 +744,11 @@ mod tests {
         assert_eq!(s.points[0].ci_low, Some(-0.02));
         let text = format!("{HEAD}a,A,O,2025-07-10,2,-0.5,4,,measured,s\n");
         let e = parse_series(&meta(Unit::Minutes), &text, latest()).unwrap_err();
-        assert!(e.to_string().contains("ci_low -0.5 is out of range (must be at least 0)"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("ci_low -0.5 is out of range (must be at least 0)"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -654,8 +781,15 @@ mod tests {
     fn manifest_errors_name_the_problem() {
         let e = parse_manifest("manifest.json", "{\"schema\": 1,\n \"vintage\": }").unwrap_err();
         assert!(e.to_string().starts_with("manifest.json:2:"), "{e}");
-        let e = parse_manifest("manifest.json", "{\"schema\": 2, \"vintage\": \"x\", \"series\": []}").unwrap_err();
-        assert!(e.to_string().contains("unsupported manifest schema 2"), "{e}");
+        let e = parse_manifest(
+            "manifest.json",
+            "{\"schema\": 2, \"vintage\": \"x\", \"series\": []}",
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string().contains("unsupported manifest schema 2"),
+            "{e}"
+        );
         assert!(e.to_string().contains("vintage \"x\""), "{e}");
     }
 }

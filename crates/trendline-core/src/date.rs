@@ -27,7 +27,11 @@ pub struct DateError {
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "date \"{}\" is not a valid date (expected YYYY-MM-DD)", self.input)
+        write!(
+            f,
+            "date \"{}\" is not a valid date (expected YYYY-MM-DD)",
+            self.input
+        )
     }
 }
 
@@ -65,7 +69,9 @@ impl Day {
     /// Parses an ISO 8601 calendar date `YYYY-MM-DD` (exactly that form, surrounding spaces
     /// allowed), accepting only real dates between [`Day::MIN`] and [`Day::MAX`].
     pub fn parse(s: &str) -> Result<Day, DateError> {
-        let err = || DateError { input: s.to_string() };
+        let err = || DateError {
+            input: s.to_string(),
+        };
         let t = s.trim();
         let b = t.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
@@ -134,7 +140,14 @@ mod tests {
 
     #[test]
     fn round_trips_iso_dates() {
-        for s in ["1970-01-01", "2000-02-29", "2023-01-01", "2026-11-27", "1900-01-01", "2999-12-31"] {
+        for s in [
+            "1970-01-01",
+            "2000-02-29",
+            "2023-01-01",
+            "2026-11-27",
+            "1900-01-01",
+            "2999-12-31",
+        ] {
             assert_eq!(Day::parse(s).unwrap().to_string(), s);
         }
         assert_eq!(Day::parse("1970-01-01").unwrap().number(), 0);
@@ -145,13 +158,26 @@ mod tests {
     #[test]
     fn rejects_impossible_or_malformed_dates() {
         for s in [
-            "", "2025-02-29", "2025-13-01", "2025-00-10", "2025-1-01", "20250101", "2025/01/01",
-            "+025-01-01", "1899-12-31", "3000-01-01", "abcd-ef-gh", "2025-01-01T00:00",
+            "",
+            "2025-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-1-01",
+            "20250101",
+            "2025/01/01",
+            "+025-01-01",
+            "1899-12-31",
+            "3000-01-01",
+            "abcd-ef-gh",
+            "2025-01-01T00:00",
         ] {
             assert!(Day::parse(s).is_err(), "{s} should be rejected");
         }
         let e = Day::parse("2025-13-01").unwrap_err();
-        assert_eq!(e.to_string(), "date \"2025-13-01\" is not a valid date (expected YYYY-MM-DD)");
+        assert_eq!(
+            e.to_string(),
+            "date \"2025-13-01\" is not a valid date (expected YYYY-MM-DD)"
+        );
     }
 
     #[test]

@@ -53,10 +53,19 @@ impl fmt::Display for FitError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FitError::TooFewPoints { n } => {
-                write!(f, "a trend needs at least 2 points; the current selection has {n}")
+                write!(
+                    f,
+                    "a trend needs at least 2 points; the current selection has {n}"
+                )
             }
-            FitError::SingleDate => write!(f, "all selected points share one date, so no trend can be fitted"),
-            FitError::NonFinite => write!(f, "the selection contains a value that is not a finite number"),
+            FitError::SingleDate => write!(
+                f,
+                "all selected points share one date, so no trend can be fitted"
+            ),
+            FitError::NonFinite => write!(
+                f,
+                "the selection contains a value that is not a finite number"
+            ),
         }
     }
 }
@@ -98,8 +107,20 @@ pub fn ols(xs: &[f64], ys: &[f64]) -> Result<LinearFit, FitError> {
     let slope = sxy / sxx;
     let sse = (syy - slope * sxy).max(0.0);
     let r2 = if syy > 0.0 { 1.0 - sse / syy } else { 1.0 };
-    let resid_sd = if n > 2 { (sse / (nf - 2.0)).sqrt() } else { 0.0 };
-    Ok(LinearFit { slope, x_mean, y_mean, n, sxx, r2, resid_sd })
+    let resid_sd = if n > 2 {
+        (sse / (nf - 2.0)).sqrt()
+    } else {
+        0.0
+    };
+    Ok(LinearFit {
+        slope,
+        x_mean,
+        y_mean,
+        n,
+        sxx,
+        r2,
+        resid_sd,
+    })
 }
 
 /// Which points a fit uses.
@@ -148,10 +169,10 @@ impl FitWindow {
     /// Whether point `p` of `series` is fitted under these settings: inside `[from, to]`,
     /// frontier if asked, not above the cap, and of a kind fitted by default.
     pub fn includes(&self, p: &crate::dataset::Point) -> bool {
-        self.from.map_or(true, |f| p.date >= f)
-            && self.to.map_or(true, |t| p.date <= t)
+        self.from.is_none_or(|f| p.date >= f)
+            && self.to.is_none_or(|t| p.date <= t)
             && (self.selection == Selection::All || p.frontier)
-            && self.cap.map_or(true, |c| p.value <= c)
+            && self.cap.is_none_or(|c| p.value <= c)
             && p.kind.fitted_by_default()
             && p.kind != PointKind::LeakedLabels
     }
@@ -185,11 +206,19 @@ impl ExpFit {
 /// The doubling time is `1 / b` days. This is METR's method: plain OLS on release dates as
 /// day numbers over frontier (`is_sota`) models, excluding points above the cap.
 pub fn fit_exponential(series: &Series, window: &FitWindow) -> Result<ExpFit, FitError> {
-    let used: Vec<usize> = (0..series.points.len()).filter(|&i| window.includes(&series.points[i])).collect();
+    let used: Vec<usize> = (0..series.points.len())
+        .filter(|&i| window.includes(&series.points[i]))
+        .collect();
     let xs: Vec<f64> = used.iter().map(|&i| series.points[i].date.x()).collect();
-    let ys: Vec<f64> = used.iter().map(|&i| series.points[i].value.log2()).collect();
+    let ys: Vec<f64> = used
+        .iter()
+        .map(|&i| series.points[i].value.log2())
+        .collect();
     let line = ols(&xs, &ys)?;
-    let span = (series.points[used[0]].date, series.points[used[used.len() - 1]].date);
+    let span = (
+        series.points[used[0]].date,
+        series.points[used[used.len() - 1]].date,
+    );
     Ok(ExpFit { line, used, span })
 }
 
@@ -209,7 +238,11 @@ mod tests {
     fn recovers_slope_and_residual_sd_of_noisy_line() {
         // y = 1 + 0.5x + e, e = ±1 alternating: SSE = n, s = sqrt(n / (n - 2)).
         let xs: Vec<f64> = (0..10).map(f64::from).collect();
-        let ys: Vec<f64> = xs.iter().enumerate().map(|(i, x)| 1.0 + 0.5 * x + if i % 2 == 0 { 1.0 } else { -1.0 }).collect();
+        let ys: Vec<f64> = xs
+            .iter()
+            .enumerate()
+            .map(|(i, x)| 1.0 + 0.5 * x + if i % 2 == 0 { 1.0 } else { -1.0 })
+            .collect();
         let f = ols(&xs, &ys).unwrap();
         // The alternating noise is slightly correlated with x: Sxy_e = -5, Sxx = 82.5.
         assert!((f.slope - (0.5 - 5.0 / 82.5)).abs() < 1e-12, "{}", f.slope);

@@ -28,12 +28,21 @@ impl Projection {
     /// Projection of `fit` with doubling time `doubling_days` after the last fitted date.
     pub fn new(fit: &ExpFit, doubling_days: f64) -> Projection {
         let anchor_x = fit.span.1.x();
-        Projection { anchor_x, anchor_log2: fit.line.at(anchor_x), fit_slope: fit.line.slope, slope: 1.0 / doubling_days }
+        Projection {
+            anchor_x,
+            anchor_log2: fit.line.at(anchor_x),
+            fit_slope: fit.line.slope,
+            slope: 1.0 / doubling_days,
+        }
     }
 
     /// `log2` of the projected value at day number `x`.
     pub fn log2_at(&self, x: f64) -> f64 {
-        let s = if x <= self.anchor_x { self.fit_slope } else { self.slope };
+        let s = if x <= self.anchor_x {
+            self.fit_slope
+        } else {
+            self.slope
+        };
         self.anchor_log2 + (x - self.anchor_x) * s
     }
 
@@ -51,7 +60,11 @@ impl Projection {
             return None;
         }
         let dy = target.log2() - self.anchor_log2;
-        let s = if dy <= 0.0 { self.fit_slope } else { self.slope };
+        let s = if dy <= 0.0 {
+            self.fit_slope
+        } else {
+            self.slope
+        };
         if !(s.is_finite() && s > 0.0) {
             return None;
         }
@@ -103,7 +116,10 @@ pub fn forecast(series: &Series, state: &State) -> Forecast {
     let window = state.fit_window(series);
     let mut notes = Vec::new();
     if series.meta.unit != Unit::Minutes {
-        notes.push("Trend fits for percentage benchmarks are not available yet; the chart shows the data.".into());
+        notes.push(
+            "Trend fits for percentage benchmarks are not available yet; the chart shows the data."
+                .into(),
+        );
         return Forecast {
             window,
             fit: Err(FitError::TooFewPoints { n: 0 }),
@@ -119,12 +135,22 @@ pub fn forecast(series: &Series, state: &State) -> Forecast {
     let fitted_doubling = fit.as_ref().ok().and_then(ExpFit::doubling_days);
     match (&fit, fitted_doubling) {
         (Err(e), _) => notes.push(format!("No trend: {e}.")),
-        (Ok(_), None) => notes.push("The fitted trend is flat or falling, so it has no doubling time.".into()),
+        (Ok(_), None) => {
+            notes.push("The fitted trend is flat or falling, so it has no doubling time.".into())
+        }
         _ => {}
     }
     let assumed_doubling = state.doubling.or(fitted_doubling);
-    let projection = fit.as_ref().ok().zip(assumed_doubling).map(|(f, t)| Projection::new(f, t));
-    let fitted_projection = fit.as_ref().ok().zip(fitted_doubling).map(|(f, t)| Projection::new(f, t));
+    let projection = fit
+        .as_ref()
+        .ok()
+        .zip(assumed_doubling)
+        .map(|(f, t)| Projection::new(f, t));
+    let fitted_projection = fit
+        .as_ref()
+        .ok()
+        .zip(fitted_doubling)
+        .map(|(f, t)| Projection::new(f, t));
     let milestones = WORK
         .iter()
         .map(|m| MilestoneRow {
@@ -133,7 +159,16 @@ pub fn forecast(series: &Series, state: &State) -> Forecast {
             fitted: fitted_projection.and_then(|p| p.crossing(m.minutes())),
         })
         .collect();
-    Forecast { window, fit, fitted_doubling, assumed_doubling, projection, fitted_projection, milestones, notes }
+    Forecast {
+        window,
+        fit,
+        fitted_doubling,
+        assumed_doubling,
+        projection,
+        fitted_projection,
+        milestones,
+        notes,
+    }
 }
 
 #[cfg(test)]
@@ -148,7 +183,10 @@ mod tests {
         ExpFit {
             line: ols(&xs, &ys).unwrap(),
             used: (0..n).collect(),
-            span: (Day::from_number(points[0].0), Day::from_number(points[n - 1].0)),
+            span: (
+                Day::from_number(points[0].0),
+                Day::from_number(points[n - 1].0),
+            ),
         }
     }
 
@@ -171,7 +209,11 @@ mod tests {
     fn extreme_doubling_times_give_dates_or_never_but_no_nonsense() {
         let f = fit_through(&[(0, 1.0), (100, 2.0), (200, 4.0)]);
         let slow = Projection::new(&f, 36_525.0);
-        assert_eq!(slow.crossing(1e9), None, "beyond year 2999 is reported as never");
+        assert_eq!(
+            slow.crossing(1e9),
+            None,
+            "beyond year 2999 is reported as never"
+        );
         let quick = Projection::new(&f, 1.0);
         assert_eq!(quick.crossing(8.0), Some(Day::from_number(201)));
         assert_eq!(quick.crossing(f64::NAN), None);

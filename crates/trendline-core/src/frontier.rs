@@ -52,19 +52,33 @@ mod tests {
 
     #[test]
     fn ties_with_the_best_so_far_are_frontier() {
-        let pts = [(d("2024-01-01"), 5.0), (d("2024-02-01"), 5.0), (d("2024-03-01"), 4.99)];
+        let pts = [
+            (d("2024-01-01"), 5.0),
+            (d("2024-02-01"), 5.0),
+            (d("2024-03-01"), 4.99),
+        ];
         assert_eq!(running_max_frontier(&pts), [true, true, false]);
     }
 
     #[test]
     fn same_day_releases_compete_with_each_other() {
-        let pts = [(d("2024-01-01"), 5.0), (d("2024-02-01"), 6.0), (d("2024-02-01"), 7.0), (d("2024-02-01"), 7.0)];
+        let pts = [
+            (d("2024-01-01"), 5.0),
+            (d("2024-02-01"), 6.0),
+            (d("2024-02-01"), 7.0),
+            (d("2024-02-01"), 7.0),
+        ];
         assert_eq!(running_max_frontier(&pts), [true, false, true, true]);
     }
 
     #[test]
     fn unsorted_input_gives_flags_in_input_order() {
-        let pts = [(d("2025-01-01"), 1.0), (d("2023-01-01"), 3.0), (d("2024-01-01"), 2.0), (d("2026-01-01"), 9.0)];
+        let pts = [
+            (d("2025-01-01"), 1.0),
+            (d("2023-01-01"), 3.0),
+            (d("2024-01-01"), 2.0),
+            (d("2026-01-01"), 9.0),
+        ];
         assert_eq!(running_max_frontier(&pts), [false, true, false, true]);
     }
 

@@ -20,8 +20,24 @@ impl Milestone {
 
 /// Work-time milestones: a work-day is 8 h, a week 40 h, a month 167 h, a year 2000 h.
 pub const WORK: [Milestone; 4] = [
-    Milestone { id: "work-day", label: "1 work-day", hours: 8.0 },
-    Milestone { id: "work-week", label: "1 work-week", hours: 40.0 },
-    Milestone { id: "work-month", label: "1 work-month", hours: 167.0 },
-    Milestone { id: "work-year", label: "1 work-year", hours: 2000.0 },
+    Milestone {
+        id: "work-day",
+        label: "1 work-day",
+        hours: 8.0,
+    },
+    Milestone {
+        id: "work-week",
+        label: "1 work-week",
+        hours: 40.0,
+    },
+    Milestone {
+        id: "work-month",
+        label: "1 work-month",
+        hours: 167.0,
+    },
+    Milestone {
+        id: "work-year",
+        label: "1 work-year",
+        hours: 2000.0,
+    },
 ];

@@ -25,7 +25,13 @@ pub struct State {
 
 impl Default for State {
     fn default() -> Self {
-        State { series: DEFAULT_SERIES.into(), from: None, to: None, selection: Selection::Frontier, doubling: None }
+        State {
+            series: DEFAULT_SERIES.into(),
+            from: None,
+            to: None,
+            selection: Selection::Frontier,
+            doubling: None,
+        }
     }
 }
 
@@ -73,7 +79,12 @@ impl State {
 
     /// The fit window these settings select on `series` (the cap is the series' own).
     pub fn fit_window(&self, series: &Series) -> FitWindow {
-        FitWindow { from: self.from, to: self.to, selection: self.selection, cap: series.meta.fit_cap }
+        FitWindow {
+            from: self.from,
+            to: self.to,
+            selection: self.selection,
+            cap: series.meta.fit_cap,
+        }
     }
 }
 
@@ -88,13 +99,18 @@ mod tests {
         assert_eq!(s.apply(Action::SetDoubling(1e9)).doubling, Some(36_525.0));
         assert_eq!(s.apply(Action::SetDoubling(f64::NAN)).doubling, None);
         let set = s.apply(Action::SetDoubling(120.0));
-        assert_eq!(set.apply(Action::SetDoubling(f64::INFINITY)).doubling, Some(120.0));
+        assert_eq!(
+            set.apply(Action::SetDoubling(f64::INFINITY)).doubling,
+            Some(120.0)
+        );
         assert_eq!(set.apply(Action::ResetDoubling).doubling, None);
     }
 
     #[test]
     fn selecting_a_series_keeps_other_settings() {
-        let s = State::default().apply(Action::SetDoubling(90.0)).apply(Action::SelectSeries("x".into()));
+        let s = State::default()
+            .apply(Action::SetDoubling(90.0))
+            .apply(Action::SelectSeries("x".into()));
         assert_eq!(s.series, "x");
         assert_eq!(s.doubling, Some(90.0));
     }

@@ -88,7 +88,11 @@ pub fn format_days_and_months(days: f64) -> String {
     }
     let months = days / DAYS_PER_MONTH;
     if days >= 3652.5 {
-        format!("{} days ({:.1} years)", group_thousands(days.round()), days / 365.2425)
+        format!(
+            "{} days ({:.1} years)",
+            group_thousands(days.round()),
+            days / 365.2425
+        )
     } else {
         format!("{days:.1} days ({months:.1} months)")
     }

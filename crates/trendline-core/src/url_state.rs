@@ -49,7 +49,11 @@ pub fn decode(query: &str, known_series: &[&str]) -> Decoded {
     let mut ignored = Vec::new();
     let mut bad = |key: &str, value: &str, reason: String| {
         ignored.retain(|i: &Ignored| i.key != key);
-        ignored.push(Ignored { key: key.into(), value: value.into(), reason });
+        ignored.push(Ignored {
+            key: key.into(),
+            value: value.into(),
+            reason,
+        });
     };
     for (k, v) in form_urlencoded::parse(q.as_bytes()) {
         let (k, v) = (k.as_ref(), v.trim());
@@ -62,7 +66,11 @@ pub fn decode(query: &str, known_series: &[&str]) -> Decoded {
                 }
             }
             "from" | "to" => {
-                let parsed = if v.is_empty() { Ok(None) } else { Day::parse(v).map(Some) };
+                let parsed = if v.is_empty() {
+                    Ok(None)
+                } else {
+                    Day::parse(v).map(Some)
+                };
                 match parsed {
                     Ok(d) => {
                         if k == "from" {
@@ -76,7 +84,11 @@ pub fn decode(query: &str, known_series: &[&str]) -> Decoded {
             }
             "fit" => match Selection::from_token(v) {
                 Some(s) => state.selection = s,
-                None => bad(k, v, "expected frontier or all; fitting frontier points".into()),
+                None => bad(
+                    k,
+                    v,
+                    "expected frontier or all; fitting frontier points".into(),
+                ),
             },
             "dt" => {
                 if v.is_empty() || v == "fit" {
@@ -87,11 +99,19 @@ pub fn decode(query: &str, known_series: &[&str]) -> Decoded {
                             let (lo, hi) = DOUBLING_DAYS_LIMITS;
                             let c = t.clamp(lo, hi);
                             if c != t {
-                                bad(k, v, format!("doubling time must be {lo}–{hi} days; using {c}"));
+                                bad(
+                                    k,
+                                    v,
+                                    format!("doubling time must be {lo}–{hi} days; using {c}"),
+                                );
                             }
                             state.doubling = Some(c);
                         }
-                        _ => bad(k, v, "not a number of days; using the fitted doubling time".into()),
+                        _ => bad(
+                            k,
+                            v,
+                            "not a number of days; using the fitted doubling time".into(),
+                        ),
                     }
                 }
             }
@@ -100,7 +120,11 @@ pub fn decode(query: &str, known_series: &[&str]) -> Decoded {
     }
     if let (Some(f), Some(t)) = (state.from, state.to) {
         if f > t {
-            bad("to", &t.to_string(), format!("fit window ends before it starts ({f}); using an open end"));
+            bad(
+                "to",
+                &t.to_string(),
+                format!("fit window ends before it starts ({f}); using an open end"),
+            );
             state.to = None;
         }
     }
@@ -119,7 +143,9 @@ pub fn decode(query: &str, known_series: &[&str]) -> Decoded {
 /// ```
 pub fn encode(state: &State) -> String {
     let date = |d: Option<Day>| d.map(|d| d.to_string()).unwrap_or_default();
-    let dt = state.doubling.map_or_else(|| "fit".to_string(), |t| format!("{t}"));
+    let dt = state
+        .doubling
+        .map_or_else(|| "fit".to_string(), |t| format!("{t}"));
     form_urlencoded::Serializer::new(String::new())
         .append_pair("v", &URL_SCHEMA_VERSION.to_string())
         .append_pair("series", &state.series)
@@ -138,19 +164,37 @@ mod tests {
 
     #[test]
     fn one_bad_value_keeps_its_siblings() {
-        let d = decode("series=swebench-verified&from=2023-13-01&to=2025-06-30&fit=all&dt=-5&zzz=1", KNOWN);
+        let d = decode(
+            "series=swebench-verified&from=2023-13-01&to=2025-06-30&fit=all&dt=-5&zzz=1",
+            KNOWN,
+        );
         assert_eq!(d.state.series, "swebench-verified");
         assert_eq!(d.state.from, None);
         assert_eq!(d.state.to, Day::parse("2025-06-30").ok());
         assert_eq!(d.state.selection, Selection::All);
-        assert_eq!(d.state.doubling, Some(1.0), "out-of-range values are clamped");
+        assert_eq!(
+            d.state.doubling,
+            Some(1.0),
+            "out-of-range values are clamped"
+        );
         let keys: Vec<&str> = d.ignored.iter().map(|i| i.key.as_str()).collect();
         assert_eq!(keys, ["from", "dt"]);
     }
 
     #[test]
     fn garbage_queries_give_defaults() {
-        for q in ["", "?", "&&&", "%", "series", "=x", "series=%FF%FE", "dt=NaN", "dt=inf", "from=2023-01-01&to=2022-01-01"] {
+        for q in [
+            "",
+            "?",
+            "&&&",
+            "%",
+            "series",
+            "=x",
+            "series=%FF%FE",
+            "dt=NaN",
+            "dt=inf",
+            "from=2023-01-01&to=2022-01-01",
+        ] {
             let d = decode(q, KNOWN);
             assert_eq!(d.state.series, "metr-th1.1-p50", "{q}");
             assert_eq!(d.state.doubling, None, "{q}");

@@ -8,17 +8,7 @@ fn data_dir() -> PathBuf {
 }
 
 fn load() -> Dataset {
-    let dir = data_dir();
-    let manifest = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
-    let files: Vec<(String, String)> = std::fs::read_dir(dir.join("series"))
-        .unwrap()
-        .map(|e| {
-            let p = e.unwrap().path();
-            (format!("series/{}", p.file_name().unwrap().to_string_lossy()), std::fs::read_to_string(&p).unwrap())
-        })
-        .collect();
-    Dataset::load(&manifest, |name| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str()))
-        .unwrap_or_else(|e| panic!("bundled data is invalid:\n{e}"))
+    Dataset::load_dir(&data_dir()).unwrap_or_else(|e| panic!("bundled data is invalid:\n{e}"))
 }
 
 /// METR's `doubling_time_in_days` blocks, read from the verbatim YAML in `data/upstream/`.
@@ -44,13 +34,24 @@ fn reproduces_metr_th1_1_published_doubling_times() {
     let d = load();
     let s = d.get("metr-th1.1-p50").unwrap();
     let published = metr_published("benchmark_results_1_1.yaml");
-    let cases = [("all_time_stitched", None, 17), ("from_2023_on", Day::parse("2023-01-01").ok(), 14)];
+    let cases = [
+        ("all_time_stitched", None, 17),
+        ("from_2023_on", Day::parse("2023-01-01").ok(), 14),
+    ];
     for (block, from, n) in cases {
         let expected = published[block]["point_estimate"].as_f64().unwrap();
-        let w = FitWindow { from, to: None, selection: Selection::Frontier, cap: s.meta.fit_cap };
+        let w = FitWindow {
+            from,
+            to: None,
+            selection: Selection::Frontier,
+            cap: s.meta.fit_cap,
+        };
         let f = fit_exponential(s, &w).unwrap();
         let got = f.doubling_days().unwrap();
-        assert!((got - expected).abs() < 5e-4, "{block}: got {got}, METR publishes {expected}");
+        assert!(
+            (got - expected).abs() < 5e-4,
+            "{block}: got {got}, METR publishes {expected}"
+        );
         assert_eq!(f.line.n, n, "{block}");
     }
 }
@@ -58,7 +59,8 @@ fn reproduces_metr_th1_1_published_doubling_times() {
 #[test]
 fn metr_series_match_the_upstream_yaml_value_for_value() {
     let d = load();
-    let text = std::fs::read_to_string(data_dir().join("upstream/metr/benchmark_results_1_1.yaml")).unwrap();
+    let text = std::fs::read_to_string(data_dir().join("upstream/metr/benchmark_results_1_1.yaml"))
+        .unwrap();
     let doc: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
     let results = doc["results"].as_mapping().unwrap();
     for q in ["p50", "p80"] {
@@ -70,8 +72,19 @@ fn metr_series_match_the_upstream_yaml_value_for_value() {
             assert_eq!(p.value, h["estimate"].as_f64().unwrap(), "{q} {}", p.id);
             assert_eq!(p.ci_low, h["ci_low"].as_f64(), "{q} {}", p.id);
             assert_eq!(p.ci_high, h["ci_high"].as_f64(), "{q} {}", p.id);
-            assert_eq!(Some(p.frontier), r["metrics"]["is_sota"].as_bool(), "{}", p.id);
-            assert_eq!(p.date.to_string(), r["release_date"].as_str().map(str::to_string).unwrap_or_else(|| format!("{:?}", r["release_date"])));
+            assert_eq!(
+                Some(p.frontier),
+                r["metrics"]["is_sota"].as_bool(),
+                "{}",
+                p.id
+            );
+            assert_eq!(
+                p.date.to_string(),
+                r["release_date"]
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("{:?}", r["release_date"]))
+            );
         }
     }
 }

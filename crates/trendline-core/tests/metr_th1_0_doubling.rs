@@ -22,10 +22,23 @@ fn load() -> Dataset {
     let dir = data_dir();
     let manifest = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
     let m = trendline_core::dataset::parse_manifest("manifest.json", &manifest).unwrap();
-    let files: Vec<(String, String)> =
-        m.series.iter().map(|s| (s.file.clone(), std::fs::read_to_string(dir.join(&s.file)).unwrap())).collect();
-    Dataset::load(&manifest, |name| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str()))
-        .unwrap_or_else(|e| panic!("bundled data is invalid:\n{e}"))
+    let files: Vec<(String, String)> = m
+        .series
+        .iter()
+        .map(|s| {
+            (
+                s.file.clone(),
+                std::fs::read_to_string(dir.join(&s.file)).unwrap(),
+            )
+        })
+        .collect();
+    Dataset::load(&manifest, |name| {
+        files
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.as_str())
+    })
+    .unwrap_or_else(|e| panic!("bundled data is invalid:\n{e}"))
 }
 
 /// The start date each published block fits from, and how many frontier models that includes.
@@ -42,7 +55,8 @@ fn reproduces_every_metr_th1_0_published_doubling_time() {
     let d = load();
     let s = d.get("metr-th1.0-p50").unwrap();
     assert_eq!(s.meta.fit_cap, None, "TH1.0 has no fit cap");
-    let text = std::fs::read_to_string(data_dir().join("upstream/metr/benchmark_results_1_0.yaml")).unwrap();
+    let text = std::fs::read_to_string(data_dir().join("upstream/metr/benchmark_results_1_0.yaml"))
+        .unwrap();
     let doc: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
     let blocks = doc["doubling_time_in_days"].as_mapping().unwrap();
     assert_eq!(blocks.len(), 2);
@@ -50,12 +64,23 @@ fn reproduces_every_metr_th1_0_published_doubling_time() {
         let name = name.as_str().unwrap();
         let (from, n) = block_window(name);
         let expected = block["point_estimate"].as_f64().unwrap();
-        let w = FitWindow { from, to: None, selection: Selection::Frontier, cap: s.meta.fit_cap };
+        let w = FitWindow {
+            from,
+            to: None,
+            selection: Selection::Frontier,
+            cap: s.meta.fit_cap,
+        };
         let f = fit_exponential(s, &w).unwrap();
         let got = f.doubling_days().unwrap();
         // METR prints three decimals: agree to within half a unit of the last one.
-        assert!((got - expected).abs() < 5e-4, "{name}: got {got}, METR publishes {expected}");
+        assert!(
+            (got - expected).abs() < 5e-4,
+            "{name}: got {got}, METR publishes {expected}"
+        );
         assert_eq!(f.line.n, n, "{name}");
-        assert!(block["ci_low"].as_f64().unwrap() < got && got < block["ci_high"].as_f64().unwrap(), "{name}");
+        assert!(
+            block["ci_low"].as_f64().unwrap() < got && got < block["ci_high"].as_f64().unwrap(),
+            "{name}"
+        );
     }
 }

@@ -15,10 +15,23 @@ fn load() -> Dataset {
     let dir = data_dir();
     let manifest = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
     let m = trendline_core::dataset::parse_manifest("manifest.json", &manifest).unwrap();
-    let files: Vec<(String, String)> =
-        m.series.iter().map(|s| (s.file.clone(), std::fs::read_to_string(dir.join(&s.file)).unwrap())).collect();
-    Dataset::load(&manifest, |name| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str()))
-        .unwrap_or_else(|e| panic!("bundled data is invalid:\n{e}"))
+    let files: Vec<(String, String)> = m
+        .series
+        .iter()
+        .map(|s| {
+            (
+                s.file.clone(),
+                std::fs::read_to_string(dir.join(&s.file)).unwrap(),
+            )
+        })
+        .collect();
+    Dataset::load(&manifest, |name| {
+        files
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.as_str())
+    })
+    .unwrap_or_else(|e| panic!("bundled data is invalid:\n{e}"))
 }
 
 fn point<'a>(d: &'a Dataset, series: &str, id: &str) -> &'a Point {
@@ -30,7 +43,12 @@ fn point<'a>(d: &'a Dataset, series: &str, id: &str) -> &'a Point {
 
 /// Asserts `value` within `tol` (absolute, in the series' unit) and the date's year-month.
 fn check(p: &Point, value: f64, tol: f64, month: &str) {
-    assert!((p.value - value).abs() <= tol, "{}: value {} is not {value} ± {tol}", p.id, p.value);
+    assert!(
+        (p.value - value).abs() <= tol,
+        "{}: value {} is not {value} ± {tol}",
+        p.id,
+        p.value
+    );
     assert_eq!(&p.date.to_string()[..7], month, "{}: date {}", p.id, p.date);
 }
 
@@ -52,7 +70,11 @@ fn original_swe_bench_claude_2_about_2_percent() {
 #[test]
 fn swe_bench_verified_claude_mythos_preview_93_9_lab_reported() {
     let d = load();
-    let p = point(&d, "swebench-verified", "lab-reported-claude-mythos-preview");
+    let p = point(
+        &d,
+        "swebench-verified",
+        "lab-reported-claude-mythos-preview",
+    );
     check(p, 93.9, 1e-9, "2026-04");
     assert_eq!(p.kind, PointKind::LabReported);
     assert!(!p.frontier, "a lab-reported score is never frontier");
@@ -69,8 +91,14 @@ fn metr_th1_1_horizons() {
     let p = point(&d, s, "gpt_3_5_turbo_instruct");
     check(p, 0.599247, 1e-9, "2022-03");
     assert!((p.value * 60.0 - 36.0).abs() < 0.1);
-    assert!(!roughly(p.value * 60.0, 30.0), "36 s is not within 5% of 30 s");
-    assert_eq!(point(&d, "metr-th1.0-p50", "gpt_3_5_turbo_instruct").value, p.value);
+    assert!(
+        !roughly(p.value * 60.0, 30.0),
+        "36 s is not within 5% of 30 s"
+    );
+    assert_eq!(
+        point(&d, "metr-th1.0-p50", "gpt_3_5_turbo_instruct").value,
+        p.value
+    );
 
     // GPT-4 "≈ 4 min": 3.987428 min (TH1.0 says 6.02 min for the same model).
     let p = point(&d, s, "gpt_4");
@@ -103,7 +131,11 @@ fn core_bench_hard_gpt_4o_and_opus_4_5() {
     let p = point(&d, s, "gpt-4o-2024-05-13-core-agent-core-bench-paper");
     check(p, 21.48, 1e-9, "2024-05");
     assert!((p.value - 21.5).abs() <= 0.05);
-    assert!(p.source.contains("arXiv 2409.11363, Sept 2024"), "{}", p.source);
+    assert!(
+        p.source.contains("arXiv 2409.11363, Sept 2024"),
+        "{}",
+        p.source
+    );
     assert_eq!(p.kind, PointKind::Measured);
 
     // Claude Opus 4.5 with Claude Code: 95.5% after manual validation (77.78% as auto-graded).
@@ -111,7 +143,12 @@ fn core_bench_hard_gpt_4o_and_opus_4_5() {
     check(p, 95.5, 1e-9, "2025-11");
     assert_eq!(p.kind, PointKind::ManualValidation);
     assert!(!p.frontier);
-    check(point(&d, s, "claude-opus-4-5-claude-code"), 77.78, 1e-9, "2025-11");
+    check(
+        point(&d, s, "claude-opus-4-5-claude-code"),
+        77.78,
+        1e-9,
+        "2025-11",
+    );
 }
 
 #[test]
@@ -143,7 +180,8 @@ fn every_point_names_where_its_number_comes_from_and_every_series_its_licence() 
         for p in &s.points {
             // Every source cell ends "-- from file X in repo Y @commit" or cites the page text.
             assert!(
-                p.source.contains("-- ") && (p.source.contains("from file ") || p.source.contains("text of page")),
+                p.source.contains("-- ")
+                    && (p.source.contains("from file ") || p.source.contains("text of page")),
                 "{} {}: source does not name a file or page: {}",
                 m.id,
                 p.id,
@@ -152,12 +190,38 @@ fn every_point_names_where_its_number_comes_from_and_every_series_its_licence() 
         }
         assert!(!m.upstream.is_empty(), "{}: no upstream copy named", m.id);
         for u in &m.upstream {
-            assert!(u.path.starts_with("upstream/") && !u.path.contains(".."), "{}: {}", m.id, u.path);
-            assert!(data_dir().join(&u.path).is_file(), "{}: {} is missing", m.id, u.path);
-            assert!(u.sha256.len() == 64 && !u.origin.trim().is_empty(), "{}: {}", m.id, u.path);
-            assert_eq!(u.extract.is_some(), u.extract_sha256.is_some(), "{}: {}", m.id, u.path);
+            assert!(
+                u.path.starts_with("upstream/") && !u.path.contains(".."),
+                "{}: {}",
+                m.id,
+                u.path
+            );
+            assert!(
+                data_dir().join(&u.path).is_file(),
+                "{}: {} is missing",
+                m.id,
+                u.path
+            );
+            assert!(
+                u.sha256.len() == 64 && !u.origin.trim().is_empty(),
+                "{}: {}",
+                m.id,
+                u.path
+            );
+            assert_eq!(
+                u.extract.is_some(),
+                u.extract_sha256.is_some(),
+                "{}: {}",
+                m.id,
+                u.path
+            );
         }
-        assert!(m.attribution.starts_with("Data: "), "{}: {}", m.id, m.attribution);
+        assert!(
+            m.attribution.starts_with("Data: "),
+            "{}: {}",
+            m.id,
+            m.attribution
+        );
         assert!(!m.caveats.is_empty(), "{}: no caveats", m.id);
         // The licence a reader must respect is spelled out where it is known.
         let lic = match m.id.as_str() {
@@ -167,12 +231,34 @@ fn every_point_names_where_its_number_comes_from_and_every_series_its_licence() 
             "corebench-hard" => "No licence stated",
             _ => "CC BY 4.0", // Epoch AI's data (and, for swebench-verified, its runs)
         };
-        assert!(m.licence.contains(lic), "{}: licence should say {lic}: {}", m.id, m.licence);
+        assert!(
+            m.licence.contains(lic),
+            "{}: licence should say {lic}: {}",
+            m.id,
+            m.licence
+        );
         if m.licence.contains("CC BY-NC") {
-            assert!(m.attribution.contains("non-commercial"), "{}: say non-commercial in the credit line", m.id);
+            assert!(
+                m.attribution.contains("non-commercial"),
+                "{}: say non-commercial in the credit line",
+                m.id
+            );
         }
         // Only METR publishes a frontier flag; elsewhere the column stays empty.
-        let flagged = s.points.iter().filter(|p| p.source_frontier.is_some()).count();
-        assert_eq!(flagged, if m.id.starts_with("metr-") { s.points.len() } else { 0 }, "{}", m.id);
+        let flagged = s
+            .points
+            .iter()
+            .filter(|p| p.source_frontier.is_some())
+            .count();
+        assert_eq!(
+            flagged,
+            if m.id.starts_with("metr-") {
+                s.points.len()
+            } else {
+                0
+            },
+            "{}",
+            m.id
+        );
     }
 }

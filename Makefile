@@ -1,0 +1,45 @@
+# Trendline: `make serve` and `make test` install whatever is missing first (scripts/setup.sh).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT ?= 180
+PORT ?= 8080
+
+.PHONY: serve test dist setup setup-test lint test-native test-browser test-e2e check-data
+
+## serve: install what is missing, then serve the app at http://127.0.0.1:$(PORT) with rebuild on change
+serve: setup
+	trunk serve --dist target/serve-dist --address 127.0.0.1 --port $(PORT)
+
+## test: install what is missing, then run every check and test (native, in-browser, end-to-end)
+test: setup-test lint check-data test-native test-browser dist test-e2e
+	@echo "make test: all checks passed"
+
+## dist: release bundle in dist/, servable by any static server from any sub-path
+dist: setup
+	trunk build --release
+
+setup:
+	@scripts/setup.sh serve
+
+setup-test:
+	@scripts/setup.sh test
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	scripts/check-core-deps.sh
+
+check-data:
+	.venv/bin/python scripts/build_data.py --check
+
+test-native:
+	cargo test --workspace
+
+test-browser:
+	cargo test --target wasm32-unknown-unknown
+
+test-e2e:
+	npx playwright test --config tests/e2e/playwright.config.mjs

@@ -1,0 +1,597 @@
+//! Paints a [`ChartModel`] on any plotters backend. Axes, ticks and the legend are drawn from
+//! primitives with anchored text, so no text is ever measured (measuring text forces a page
+//! layout in browsers, which would make every redraw slow).
+
+use crate::model::{ChartModel, CurveStyle, Marker};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use trendline_core::Day;
+
+/// Colours and scale. `scale` multiplies every length (device pixel ratio, or 2 for exports).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Theme {
+    /// Multiplier for lengths and font sizes.
+    pub scale: f64,
+    /// Background.
+    pub background: RGBColor,
+    /// Text.
+    pub text: RGBColor,
+    /// Secondary text (ticks, footer).
+    pub muted: RGBColor,
+    /// Grid lines.
+    pub grid: RGBColor,
+    /// Frontier points and the fit.
+    pub frontier: RGBColor,
+    /// Other points.
+    pub other: RGBColor,
+    /// Projection under the reader's assumption.
+    pub projection: RGBColor,
+    /// Reliability ceiling and above-ceiling points.
+    pub warning: RGBColor,
+    /// Milestone lines.
+    pub milestone: RGBColor,
+    /// Font family.
+    pub font: &'static str,
+    /// Extra factor for font sizes only: plotters' SVG backend writes `size / 1.24`, so SVG
+    /// output uses 1.24 to match the canvas.
+    pub text_scale: f64,
+}
+
+impl Theme {
+    /// Light theme at `scale`.
+    pub fn light(scale: f64) -> Theme {
+        Theme {
+            scale,
+            background: RGBColor(255, 255, 255),
+            text: RGBColor(28, 32, 38),
+            muted: RGBColor(92, 99, 110),
+            grid: RGBColor(229, 231, 235),
+            frontier: RGBColor(29, 78, 216),
+            other: RGBColor(107, 114, 128),
+            projection: RGBColor(190, 24, 93),
+            warning: RGBColor(194, 65, 12),
+            milestone: RGBColor(120, 113, 108),
+            font: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+            text_scale: 1.0,
+        }
+    }
+}
+
+/// Where the plot landed in pixels, to map between data and pixels (hit-testing, tooltips).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Layout {
+    /// Plot rectangle `(left, top, right, bottom)` in backend pixels.
+    pub plot: (i32, i32, i32, i32),
+    /// Horizontal extent (day numbers).
+    pub x_range: (f64, f64),
+    /// Vertical extent (plot coordinates).
+    pub y_range: (f64, f64),
+}
+
+impl Layout {
+    /// Pixel position of plot coordinates `(x, y)`:
+    /// `px = left + (x − x₀)/(x₁ − x₀)·width`, `py = bottom − (y − y₀)/(y₁ − y₀)·height`.
+    pub fn to_px(&self, x: f64, y: f64) -> (f64, f64) {
+        let (l, t, r, b) = self.plot;
+        let fx = (x - self.x_range.0) / (self.x_range.1 - self.x_range.0);
+        let fy = (y - self.y_range.0) / (self.y_range.1 - self.y_range.0);
+        (
+            f64::from(l) + fx * f64::from(r - l),
+            f64::from(b) - fy * f64::from(b - t),
+        )
+    }
+
+    /// Index (into `model.points`) of the point nearest to pixel `(px, py)`, if within
+    /// `radius` pixels.
+    pub fn nearest_point(
+        &self,
+        model: &ChartModel,
+        px: f64,
+        py: f64,
+        radius: f64,
+    ) -> Option<usize> {
+        let mut best = None;
+        let mut best_d = radius * radius;
+        for (i, p) in model.points.iter().enumerate() {
+            let (x, y) = self.to_px(p.x, p.y);
+            let d = (x - px).powi(2) + (y - py).powi(2);
+            if d <= best_d {
+                best_d = d;
+                best = Some(i);
+            }
+        }
+        best
+    }
+}
+
+/// Clips segment `a–b` to the rectangle `[x0, x1] × [y0, y1]` (Liang–Barsky).
+fn clip(
+    a: (f64, f64),
+    b: (f64, f64),
+    (x0, x1): (f64, f64),
+    (y0, y1): (f64, f64),
+) -> Option<((f64, f64), (f64, f64))> {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let mut t0: f64 = 0.0;
+    let mut t1: f64 = 1.0;
+    for (p, q) in [
+        (-dx, a.0 - x0),
+        (dx, x1 - a.0),
+        (-dy, a.1 - y0),
+        (dy, y1 - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let r = q / p;
+            if p < 0.0 {
+                t0 = t0.max(r);
+            } else {
+                t1 = t1.min(r);
+            }
+        }
+    }
+    (t0 <= t1).then_some((
+        (a.0 + t0 * dx, a.1 + t0 * dy),
+        (a.0 + t1 * dx, a.1 + t1 * dy),
+    ))
+}
+
+/// Splits a pixel segment into dashes of length `on` separated by `off`.
+fn dashes(a: (f64, f64), b: (f64, f64), on: f64, off: f64) -> Vec<[(i32, i32); 2]> {
+    let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
+    let mut out = Vec::new();
+    if len <= 0.0 || on <= 0.0 {
+        return out;
+    }
+    let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
+    let mut s = 0.0;
+    while s < len {
+        let e = (s + on).min(len);
+        out.push([
+            ((a.0 + ux * s).round() as i32, (a.1 + uy * s).round() as i32),
+            ((a.0 + ux * e).round() as i32, (a.1 + uy * e).round() as i32),
+        ]);
+        s = e + off;
+    }
+    out
+}
+
+type DrawResult<DB> = Result<Layout, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// Draws `model` on `area` and returns where the plot landed.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    model: &ChartModel,
+    theme: &Theme,
+) -> DrawResult<DB> {
+    let s = theme.scale;
+    let px = |v: f64| (v * s).round() as i32;
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    area.fill(&theme.background)?;
+
+    let font = |size: f64, color: &RGBColor, h: HPos, v: VPos| -> TextStyle<'static> {
+        TextStyle {
+            font: (theme.font, size * s * theme.text_scale).into_font(),
+            color: color.to_backend_color(),
+            pos: Pos::new(h, v),
+        }
+    };
+    let caption_h = if model.caption.is_some() { px(30.0) } else { 0 };
+    let footer_h = if model.footer.is_empty() {
+        0
+    } else {
+        px(8.0 + 15.0 * model.footer.len() as f64)
+    };
+    let (left, right) = (px(56.0), w - px(12.0));
+    let (top, bottom) = (caption_h + px(26.0), h - footer_h - px(36.0));
+    let layout = Layout {
+        plot: (left, top, right.max(left + 1), bottom.max(top + 1)),
+        x_range: model.x_range,
+        y_range: model.y_range,
+    };
+    let (pw, ph) = (layout.plot.2 - left, layout.plot.3 - top);
+
+    if let Some(c) = &model.caption {
+        let bold = TextStyle {
+            font: (theme.font, 17.0 * s * theme.text_scale, FontStyle::Bold).into_font(),
+            color: theme.text.to_backend_color(),
+            pos: Pos::new(HPos::Left, VPos::Top),
+        };
+        area.draw_text(c, &bold, (px(12.0), px(8.0)))?;
+    }
+    area.draw_text(
+        &model.y_title,
+        &font(12.0, &theme.muted, HPos::Left, VPos::Bottom),
+        (px(8.0), top - px(8.0)),
+    )?;
+
+    // Horizontal grid and y tick labels, skipping labels that would collide.
+    let mut last_label_y = i32::MAX;
+    for (y, label) in &model.y_ticks {
+        let (_, py) = layout.to_px(model.x_range.0, *y);
+        let py = py.round() as i32;
+        if py < top || py > layout.plot.3 {
+            continue;
+        }
+        area.draw(&PathElement::new(
+            vec![(left, py), (layout.plot.2, py)],
+            theme.grid.stroke_width(px(1.0).max(1) as u32),
+        ))?;
+        if (last_label_y - py).abs() >= px(14.0) {
+            area.draw_text(
+                label,
+                &font(12.0, &theme.muted, HPos::Right, VPos::Center),
+                (left - px(6.0), py),
+            )?;
+            last_label_y = py;
+        }
+    }
+
+    // Vertical grid at 1 January, every 1, 2, 5 or 10 years so labels keep 48 px apart.
+    let (first_year, last_year) = (year_of(model.x_range.0), year_of(model.x_range.1));
+    let per_year = f64::from(pw) / ((model.x_range.1 - model.x_range.0) / 365.2425);
+    let step = [1, 2, 5, 10, 25, 50, 100]
+        .into_iter()
+        .find(|&k| f64::from(k) * per_year >= 48.0 * s)
+        .unwrap_or(100);
+    for year in first_year..=last_year + 1 {
+        if year.rem_euclid(step) != 0 {
+            continue;
+        }
+        let Some(d) = Day::from_ymd(year, 1, 1) else {
+            continue;
+        };
+        if d.x() < model.x_range.0 || d.x() > model.x_range.1 {
+            continue;
+        }
+        let (x, _) = layout.to_px(d.x(), model.y_range.0);
+        let x = x.round() as i32;
+        area.draw(&PathElement::new(
+            vec![(x, top), (x, layout.plot.3)],
+            theme.grid.stroke_width(px(1.0).max(1) as u32),
+        ))?;
+        area.draw_text(
+            &year.to_string(),
+            &font(12.0, &theme.muted, HPos::Center, VPos::Top),
+            (x, layout.plot.3 + px(6.0)),
+        )?;
+    }
+    area.draw_text(
+        &model.x_title,
+        &font(11.0, &theme.muted, HPos::Right, VPos::Top),
+        (layout.plot.2, layout.plot.3 + px(21.0)),
+    )?;
+
+    // Axes.
+    let axis = theme.muted.stroke_width(px(1.0).max(1) as u32);
+    area.draw(&PathElement::new(
+        vec![
+            (left, top),
+            (left, layout.plot.3),
+            (layout.plot.2, layout.plot.3),
+        ],
+        axis,
+    ))?;
+
+    // Milestones and ceilings; a label that would touch the previous one is left out.
+    let mut order: Vec<&crate::model::HLine> = model.lines.iter().collect();
+    order.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let mut last_label_y = i32::MAX;
+    for line in order {
+        if line.y < model.y_range.0 || line.y > model.y_range.1 {
+            continue;
+        }
+        let (_, y) = layout.to_px(model.x_range.0, line.y);
+        let color = if line.warning {
+            theme.warning
+        } else {
+            theme.milestone
+        };
+        let style = color.stroke_width(px(1.0).max(1) as u32);
+        for seg in dashes(
+            (f64::from(left), y),
+            (f64::from(layout.plot.2), y),
+            6.0 * s,
+            4.0 * s,
+        ) {
+            area.draw(&PathElement::new(seg.to_vec(), style))?;
+        }
+        let yi = y.round() as i32;
+        if (last_label_y - yi).abs() >= px(13.0) {
+            area.draw_text(
+                &line.label,
+                &font(11.0, &color, HPos::Right, VPos::Bottom),
+                (layout.plot.2 - px(4.0), yi - px(2.0)),
+            )?;
+            last_label_y = yi;
+        }
+    }
+
+    // Curves, clipped to the plot.
+    for curve in &model.curves {
+        let (color, pattern) = curve_look(curve.style, theme);
+        let width = match curve.style {
+            CurveStyle::Fit => 2.0,
+            CurveStyle::FitExtension => 1.5,
+            CurveStyle::Projection => 2.5,
+        };
+        let style = color.stroke_width(px(width).max(1) as u32);
+        for pair in curve.points.windows(2) {
+            let Some((a, b)) = clip(pair[0], pair[1], model.x_range, model.y_range) else {
+                continue;
+            };
+            let (a, b) = (layout.to_px(a.0, a.1), layout.to_px(b.0, b.1));
+            match pattern {
+                None => area.draw(&PathElement::new(
+                    vec![
+                        (a.0.round() as i32, a.1.round() as i32),
+                        (b.0.round() as i32, b.1.round() as i32),
+                    ],
+                    style,
+                ))?,
+                Some((on, off)) => {
+                    for seg in dashes(a, b, on * s, off * s) {
+                        area.draw(&PathElement::new(seg.to_vec(), style))?;
+                    }
+                }
+            }
+        }
+    }
+
+    // Points: interval whiskers, then markers.
+    let r = 4.0 * s;
+    for p in &model.points {
+        let color = if p.above_cap {
+            theme.warning
+        } else if p.filled {
+            theme.frontier
+        } else {
+            theme.other
+        };
+        let (x, y) = layout.to_px(p.x, p.y);
+        if let Some((lo, hi)) = p.interval {
+            let lo = lo.max(model.y_range.0);
+            let hi = hi.min(model.y_range.1);
+            let (_, ylo) = layout.to_px(p.x, lo);
+            let (_, yhi) = layout.to_px(p.x, hi);
+            let whisker = color.mix(0.45).stroke_width(px(1.0).max(1) as u32);
+            area.draw(&PathElement::new(
+                vec![
+                    (x.round() as i32, ylo.round() as i32),
+                    (x.round() as i32, yhi.round() as i32),
+                ],
+                whisker,
+            ))?;
+        }
+        draw_marker(area, p.marker, (x, y), r, &color, p.filled, theme)?;
+    }
+
+    // Legend, top left inside the plot.
+    let mut entries: Vec<(Swatch, &str)> = Vec::new();
+    for (m, filled, above, label) in &model.point_legend {
+        let color = if *above {
+            theme.warning
+        } else if *filled {
+            theme.frontier
+        } else {
+            theme.other
+        };
+        entries.push((Swatch::Marker(*m, *filled, color), label));
+    }
+    for c in &model.curves {
+        let (color, pattern) = curve_look(c.style, theme);
+        entries.push((Swatch::Line(color, pattern), &c.label));
+    }
+    if model.legend_in_plot
+        && !entries.is_empty()
+        && pw >= px(240.0)
+        && ph >= px(40.0 + 15.0 * entries.len() as f64)
+    {
+        let row = px(15.0);
+        let (lx, ly) = (left + px(8.0), top + px(6.0));
+        let longest = entries
+            .iter()
+            .map(|(_, l)| l.chars().count())
+            .max()
+            .unwrap_or(0) as f64;
+        let box_w = px(36.0 + 6.6 * longest).min(pw - px(16.0));
+        area.draw(&Rectangle::new(
+            [
+                (lx - px(4.0), ly - px(3.0)),
+                (lx + box_w, ly + row * entries.len() as i32 + px(3.0)),
+            ],
+            theme.background.mix(0.9).filled(),
+        ))?;
+        for (i, (swatch, label)) in entries.iter().enumerate() {
+            let cy = ly + row * i as i32 + row / 2;
+            match swatch {
+                Swatch::Marker(m, filled, color) => {
+                    draw_marker(
+                        area,
+                        *m,
+                        (f64::from(lx + px(10.0)), f64::from(cy)),
+                        r,
+                        color,
+                        *filled,
+                        theme,
+                    )?;
+                }
+                Swatch::Line(color, pattern) => {
+                    let style = color.stroke_width(px(2.0).max(1) as u32);
+                    let (a, b) = (
+                        (f64::from(lx), f64::from(cy)),
+                        (f64::from(lx + px(20.0)), f64::from(cy)),
+                    );
+                    match pattern {
+                        None => area.draw(&PathElement::new(
+                            vec![(lx, cy), (lx + px(20.0), cy)],
+                            style,
+                        ))?,
+                        Some((on, off)) => {
+                            for seg in dashes(a, b, on * s * 0.6, off * s * 0.6) {
+                                area.draw(&PathElement::new(seg.to_vec(), style))?;
+                            }
+                        }
+                    }
+                }
+            }
+            area.draw_text(
+                label,
+                &font(12.0, &theme.text, HPos::Left, VPos::Center),
+                (lx + px(28.0), cy),
+            )?;
+        }
+    }
+
+    for (i, line) in model.footer.iter().enumerate() {
+        let y = h - footer_h + px(6.0) + px(15.0) * i as i32;
+        area.draw_text(
+            line,
+            &font(11.5, &theme.muted, HPos::Left, VPos::Top),
+            (px(12.0), y),
+        )?;
+    }
+    area.present()?;
+    Ok(layout)
+}
+
+/// A legend swatch: a point marker, or a line with its dash pattern.
+enum Swatch {
+    Marker(Marker, bool, RGBColor),
+    Line(RGBColor, Option<(f64, f64)>),
+}
+
+/// Colour and dash pattern `(on, off)` of a curve style.
+fn curve_look(style: CurveStyle, theme: &Theme) -> (RGBColor, Option<(f64, f64)>) {
+    match style {
+        CurveStyle::Fit => (theme.frontier, None),
+        CurveStyle::FitExtension => (theme.frontier, Some((2.0, 4.0))),
+        CurveStyle::Projection => (theme.projection, Some((9.0, 6.0))),
+    }
+}
+
+fn year_of(x: f64) -> i32 {
+    Day::from_x(x).map_or(1970, |d| d.ymd().0)
+}
+
+fn draw_marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    marker: Marker,
+    (x, y): (f64, f64),
+    r: f64,
+    color: &RGBColor,
+    filled: bool,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (xi, yi) = (x.round() as i32, y.round() as i32);
+    let ri = r.round() as i32;
+    let stroke = (1.5 * theme.scale).round().max(1.0) as u32;
+    let style = if filled {
+        color.filled()
+    } else {
+        color.stroke_width(stroke)
+    };
+    match marker {
+        Marker::Circle => {
+            if !filled {
+                area.draw(&Circle::new((xi, yi), ri, theme.background.filled()))?;
+            }
+            area.draw(&Circle::new((xi, yi), ri, style))
+        }
+        Marker::Dot => area.draw(&Circle::new(
+            (xi, yi),
+            (r * 0.6).round().max(1.0) as i32,
+            color.filled(),
+        )),
+        Marker::Square => {
+            let d = (r * 0.9).round() as i32;
+            if !filled {
+                area.draw(&Rectangle::new(
+                    [(xi - d, yi - d), (xi + d, yi + d)],
+                    theme.background.filled(),
+                ))?;
+            }
+            area.draw(&Rectangle::new([(xi - d, yi - d), (xi + d, yi + d)], style))
+        }
+        Marker::Triangle => {
+            let d = (r * 1.2).round() as i32;
+            let pts = vec![
+                (xi, yi - d),
+                (xi + d, yi + d * 2 / 3),
+                (xi - d, yi + d * 2 / 3),
+            ];
+            if filled {
+                area.draw(&Polygon::new(pts, color.filled()))
+            } else {
+                area.draw(&Polygon::new(pts.clone(), theme.background.filled()))?;
+                let mut closed = pts.clone();
+                closed.push(pts[0]);
+                area.draw(&PathElement::new(closed, color.stroke_width(stroke)))
+            }
+        }
+        Marker::Cross => {
+            let d = ri;
+            let st = color.stroke_width(stroke + 1);
+            area.draw(&PathElement::new(
+                vec![(xi - d, yi - d), (xi + d, yi + d)],
+                st,
+            ))?;
+            area.draw(&PathElement::new(
+                vec![(xi - d, yi + d), (xi + d, yi - d)],
+                st,
+            ))
+        }
+    }
+}
+
+/// Renders `model` to an SVG document `width × height` pixels (scale 1).
+pub fn render_svg(model: &ChartModel, width: u32, height: u32, theme: &Theme) -> String {
+    let theme = &Theme {
+        text_scale: theme.text_scale * 1.24,
+        ..theme.clone()
+    };
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        // The SVG backend writes into a String and cannot fail.
+        let _ = draw(&root, model, theme);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clips_segments_to_the_rectangle() {
+        let r = clip((0.0, 0.0), (10.0, 10.0), (0.0, 5.0), (0.0, 5.0)).unwrap();
+        assert_eq!(r, ((0.0, 0.0), (5.0, 5.0)));
+        assert!(clip((6.0, 6.0), (10.0, 10.0), (0.0, 5.0), (0.0, 5.0)).is_none());
+        let r = clip((-5.0, 1.0), (5.0, 1.0), (0.0, 5.0), (0.0, 5.0)).unwrap();
+        assert_eq!(r, ((0.0, 1.0), (5.0, 1.0)));
+    }
+
+    #[test]
+    fn dashes_cover_the_segment_in_order() {
+        let d = dashes((0.0, 0.0), (20.0, 0.0), 5.0, 5.0);
+        assert_eq!(d, vec![[(0, 0), (5, 0)], [(10, 0), (15, 0)]]);
+        assert!(dashes((0.0, 0.0), (0.0, 0.0), 5.0, 5.0).is_empty());
+    }
+
+    #[test]
+    fn layout_maps_corners() {
+        let l = Layout {
+            plot: (10, 20, 110, 220),
+            x_range: (0.0, 100.0),
+            y_range: (0.0, 1.0),
+        };
+        assert_eq!(l.to_px(0.0, 0.0), (10.0, 220.0));
+        assert_eq!(l.to_px(100.0, 1.0), (110.0, 20.0));
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# trendline-core must build for the browser without any web crate: its logic stays testable
+# natively. Fails if web-sys, js-sys, wasm-bindgen, yew or gloo appear in its wasm dependency tree.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tree=$(cargo tree -p trendline-core -e normal --target wasm32-unknown-unknown --prefix none)
+if bad=$(grep -E '^(web-sys|js-sys|wasm-bindgen|yew|gloo)[ -]' <<<"$tree"); then
+  echo "trendline-core depends on web crates:" >&2
+  echo "$bad" >&2
+  exit 1
+fi
+echo "trendline-core: no web dependencies ($(sort -u <<<"$tree" | wc -l) crates checked)"

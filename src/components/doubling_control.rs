@@ -1,0 +1,93 @@
+use super::data_number;
+use trendline_core::forecast::{DOUBLING_DAYS_LIMITS, SLIDER_DOUBLING_DAYS};
+use trendline_core::units::format_days_and_months;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DoublingControlProps {
+    /// Doubling time in use (the reader's, else the fitted one).
+    pub assumed: Option<f64>,
+    /// Fitted doubling time.
+    pub fitted: Option<f64>,
+    /// Whether the reader overrides the fit.
+    pub overridden: bool,
+    pub on_set: Callback<f64>,
+    pub on_reset: Callback<()>,
+}
+
+fn number_from(e: &InputEvent) -> Option<f64> {
+    let input: HtmlInputElement = e.target_unchecked_into();
+    input
+        .value()
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+}
+
+/// The doubling-time slider with a typed number beside it; redraws on every `input` event.
+#[function_component(DoublingControl)]
+pub fn doubling_control(props: &DoublingControlProps) -> Html {
+    let (smin, smax) = SLIDER_DOUBLING_DAYS;
+    let (tmin, tmax) = DOUBLING_DAYS_LIMITS;
+    let on_slider = {
+        let cb = props.on_set.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(v) = number_from(&e) {
+                cb.emit(v);
+            }
+        })
+    };
+    let on_typed = {
+        let cb = props.on_set.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(v) = number_from(&e).filter(|v| *v >= tmin && *v <= tmax) {
+                cb.emit(v);
+            }
+        })
+    };
+    let on_reset = {
+        let cb = props.on_reset.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let disabled = props.assumed.is_none();
+    let slider_value = props.assumed.map(|v| v.clamp(smin, smax)).unwrap_or(smin);
+    let typed_value = props
+        .assumed
+        .map(|v| format!("{}", (v * 10.0).round() / 10.0))
+        .unwrap_or_default();
+    html! {
+        <div class="doubling">
+            <label for="doubling-slider" class="doubling-label">{"Assumed doubling time"}</label>
+            <div class="doubling-inputs">
+                <input id="doubling-slider" type="range" data-testid="doubling-slider"
+                    min={smin.to_string()} max={smax.to_string()} step="1"
+                    list="fitted-doubling-mark"
+                    value={slider_value.to_string()} disabled={disabled}
+                    aria-valuetext={props.assumed.map(format_days_and_months).unwrap_or_default()}
+                    oninput={on_slider} />
+                <datalist id="fitted-doubling-mark">
+                    if let Some(f) = props.fitted { <option value={f.to_string()} label="fitted" /> }
+                </datalist>
+                <input type="number" class="doubling-number" data-testid="doubling-input" aria-label="Assumed doubling time in days"
+                    min={tmin.to_string()} max={tmax.to_string()} step="any"
+                    value={typed_value} disabled={disabled} oninput={on_typed} />
+                <span class="unit">{"days"}</span>
+            </div>
+            <p class="doubling-readout">
+                <span data-testid="assumed-doubling-days" data-value={data_number(props.assumed)}>
+                    { props.assumed.map(format_days_and_months).unwrap_or_else(|| "—".into()) }
+                </span>
+                if props.overridden {
+                    <span class="tag">{"your assumption"}</span>
+                    <button type="button" class="link-button" data-testid="reset-doubling" onclick={on_reset}>
+                        { match props.fitted { Some(f) => format!("Reset to fitted ({f:.1} days)"), None => "Reset to fitted".into() } }
+                    </button>
+                } else {
+                    <span class="tag">{"fitted"}</span>
+                }
+            </p>
+        </div>
+    }
+}

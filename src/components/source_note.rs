@@ -1,0 +1,22 @@
+use trendline_core::SeriesMeta;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SourceNoteProps {
+    pub meta: SeriesMeta,
+}
+
+/// The data's source, licence and vintage, shown under the chart.
+#[function_component(SourceNote)]
+pub fn source_note(props: &SourceNoteProps) -> Html {
+    let m = &props.meta;
+    html! {
+        <p class="source" data-testid="source-line">
+            <strong>{&m.attribution}</strong>
+            {" · "}
+            { for m.source_urls.iter().take(1).map(|u| html! { <a href={u.clone()} rel="noopener" target="_blank">{u.trim_start_matches("https://")}</a> }) }
+            {format!(" · retrieved {} · ", m.retrieved)}
+            <span class="licence">{format!("Licence: {}", m.licence)}</span>
+        </p>
+    }
+}

@@ -1,0 +1,3 @@
+mod use_url_sync;
+
+pub use use_url_sync::{initial_from_url, use_url_sync};

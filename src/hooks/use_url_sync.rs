@@ -1,0 +1,37 @@
+use gloo::timers::callback::Timeout;
+use trendline_core::url_state::{decode, encode, Decoded};
+use trendline_core::State;
+use yew::prelude::*;
+
+/// Milliseconds the URL waits after the last change before it is rewritten.
+const DEBOUNCE_MS: u32 = 250;
+
+/// The state the page's query string asks for (defaults where it asks for nothing valid).
+pub fn initial_from_url(known_series: &[&str]) -> Decoded {
+    let query = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    decode(&query, known_series)
+}
+
+/// Keeps the address bar's query equal to the state, with a debounced `replaceState` (a
+/// slider drag writes once, and never floods the history).
+#[hook]
+pub fn use_url_sync(state: &State) {
+    use_effect_with(state.clone(), |state| {
+        let query = encode(state);
+        let timer = Timeout::new(DEBOUNCE_MS, move || {
+            let Some(w) = web_sys::window() else { return };
+            let Ok(history) = w.history() else { return };
+            let path = w.location().pathname().unwrap_or_default();
+            let hash = w.location().hash().unwrap_or_default();
+            // Fails quietly where the page may not touch its history (sandboxed frames).
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("{path}?{query}{hash}")),
+            );
+        });
+        move || drop(timer)
+    });
+}

@@ -1,0 +1,87 @@
+// The walking skeleton end to end: load, chart, fit, slider, URL keys, no errors, no foreign requests.
+import { test, expect } from '@playwright/test';
+import { openApp, readValue, canvasInk, metrPublished } from './helpers.mjs';
+import { SUBPATH_PORT } from './playwright.config.mjs';
+
+const published = metrPublished();
+
+test('loads, draws the chart and reproduces METR\'s all-time doubling time', async ({ page }) => {
+  const problems = await openApp(page);
+  const ink = await canvasInk(page);
+  expect(ink.width).toBeGreaterThan(1000);
+  expect(ink.ink).toBeGreaterThan(5000);
+  const fitted = Number(await readValue(page, 'fit-doubling-days'));
+  expect(Math.abs(fitted - published.allTime)).toBeLessThan(5e-4);
+  expect(await readValue(page, 'fit-n')).toBe('17');
+  await expect(page.getByTestId('source-line')).toContainText('METR');
+  await expect(page.getByTestId('source-line')).toContainText('Licence');
+  for (const id of ['work-day', 'work-week', 'work-month', 'work-year']) {
+    expect(await readValue(page, `milestone-${id}`)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await readValue(page, `milestone-${id}-fit`)).toBe(await readValue(page, `milestone-${id}`));
+  }
+  expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
+});
+
+test('from=2023-01-01 gives METR\'s from_2023_on doubling time with n = 14', async ({ page }) => {
+  await openApp(page, './?series=metr-th1.1-p50&from=2023-01-01');
+  const fitted = Number(await readValue(page, 'fit-doubling-days'));
+  expect(Math.abs(fitted - published.from2023)).toBeLessThan(5e-4);
+  expect(await readValue(page, 'fit-n')).toBe('14');
+});
+
+test('the slider redraws the chart and moves the milestone dates on every input event', async ({ page }) => {
+  await openApp(page);
+  const before = await canvasInk(page);
+  const monthBefore = await readValue(page, 'milestone-work-month');
+  const yearFit = await readValue(page, 'milestone-work-year-fit');
+  const slider = page.getByTestId('doubling-slider');
+  await slider.fill('90');
+  await expect(page.getByTestId('assumed-doubling-days')).toHaveAttribute('data-value', '90');
+  const monthAfter = await readValue(page, 'milestone-work-month');
+  expect(monthAfter < monthBefore).toBe(true);
+  expect(await readValue(page, 'milestone-work-year-fit')).toBe(yearFit);
+  expect((await canvasInk(page)).sum).not.toBe(before.sum);
+  // Keyboard: arrow keys step the slider by one day.
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('assumed-doubling-days')).toHaveAttribute('data-value', '91');
+  // The URL follows (debounced) and reproduces the view.
+  await expect.poll(() => new URL(page.url()).searchParams.get('dt')).toBe('91');
+  const url = page.url();
+  const again = await page.context().newPage();
+  await openApp(again, url);
+  expect(await readValue(again, 'assumed-doubling-days')).toBe('91');
+  expect(await readValue(again, 'milestone-work-month')).toBe(await readValue(page, 'milestone-work-month'));
+});
+
+test('URL keys are honoured and a bad value falls back without losing the others', async ({ page }) => {
+  await openApp(page, './?series=metr-th1.1-p50&from=2024-01-01&to=2025-12-31&fit=all&dt=100&unknown=1');
+  expect(await readValue(page, 'assumed-doubling-days')).toBe('100');
+  const nAll = Number(await readValue(page, 'fit-n'));
+  await page.goto('./?from=2024-01-01&to=2025-12-31&fit=frontier');
+  await expect(page.getByTestId('fit-n')).toHaveAttribute('data-value', /\d+/);
+  const nFrontier = Number(await readValue(page, 'fit-n'));
+  expect(nAll).toBeGreaterThan(nFrontier);
+
+  await openApp(page, './?from=2023-01-01&dt=banana&fit=sideways');
+  expect(Math.abs(Number(await readValue(page, 'fit-doubling-days')) - published.from2023)).toBeLessThan(5e-4);
+  expect(await readValue(page, 'assumed-doubling-days')).toBe(await readValue(page, 'fit-doubling-days'));
+  await expect(page.getByTestId('notice')).toContainText('dt=banana');
+  await expect(page.getByTestId('notice')).toContainText('fit=sideways');
+});
+
+test('extreme and malformed values never crash the page', async ({ page }) => {
+  for (const q of ['dt=0.000001', 'dt=1e308', 'dt=-1', 'from=2030-01-01', 'from=2026-01-01&to=2019-01-01', 'series=nope&dt=%ZZ', 'to=2019-03-01']) {
+    const problems = await openApp(page, `./?${q}`).catch(async (e) => { throw new Error(`${q}: ${e}`); });
+    await expect(page.getByTestId('chart')).toBeVisible();
+    expect(problems.pageErrors, q).toEqual([]);
+    expect(problems.console, q).toEqual([]);
+  }
+});
+
+test('the release bundle works from a sub-path', async ({ page }) => {
+  const problems = await openApp(page, `http://127.0.0.1:${SUBPATH_PORT}/deep/sub/path/?dt=120`);
+  expect(await readValue(page, 'assumed-doubling-days')).toBe('120');
+  expect((await canvasInk(page)).ink).toBeGreaterThan(5000);
+  expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
+});

@@ -1,0 +1,49 @@
+// Shared helpers for the end-to-end tests.
+import { expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** METR's published doubling times, read from the verbatim YAML bundled in data/upstream. */
+export function metrPublished(file = 'benchmark_results_1_1.yaml') {
+  const text = fs.readFileSync(path.join(ROOT, 'data/upstream/metr', file), 'utf8');
+  const block = (name) => Number(text.match(new RegExp(`${name}:\\n(?:\\s+ci_\\w+: [\\d.]+\\n)*\\s+point_estimate: ([\\d.]+)`))[1]);
+  return { allTime: block('all_time_stitched'), from2023: block('from_2023_on') };
+}
+
+/**
+ * Opens `url` and waits for the chart, recording console errors, page errors and every request
+ * that leaves the page's own origin.
+ */
+export async function openApp(page, url = './') {
+  const problems = { console: [], pageErrors: [], foreign: [] };
+  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
+  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['http:', 'https:'].includes(u.protocol)) return; // data:, blob:
+    if (u.origin !== new URL(page.url() === 'about:blank' ? r.url() : page.url()).origin) problems.foreign.push(r.url());
+  });
+  await page.goto(url);
+  await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
+  return problems;
+}
+
+export async function readValue(page, testid) {
+  return page.getByTestId(testid).getAttribute('data-value');
+}
+
+/** Number of canvas pixels that are not near-white, and a cheap checksum of the canvas. */
+export async function canvasInk(page) {
+  return page.getByTestId('chart').evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0; let sum = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) ink++;
+      sum = (sum * 31 + d[i] + 7 * d[i + 1] + 13 * d[i + 2]) % 1000000007;
+    }
+    return { ink, sum, width: c.width, height: c.height };
+  });
+}

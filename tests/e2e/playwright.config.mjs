@@ -1,0 +1,30 @@
+// End-to-end tests against the release bundle in dist/ (built by `make dist`), in Debian's
+// Chromium. Run with `make test` (or `make test-e2e` after `make dist`).
+import { defineConfig } from '@playwright/test';
+
+export const PORT = 4173;
+export const SUBPATH_PORT = 4174;
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: /.*\.spec\.mjs/,
+  outputDir: './results',
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}/`,
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: [
+    { command: `node tests/e2e/serve.mjs dist ${PORT} /`, url: `http://127.0.0.1:${PORT}/`, cwd: '../..', reuseExistingServer: false },
+    { command: `node tests/e2e/serve.mjs dist ${SUBPATH_PORT} /deep/sub/path/`, url: `http://127.0.0.1:${SUBPATH_PORT}/deep/sub/path/`, cwd: '../..', reuseExistingServer: false },
+  ],
+});

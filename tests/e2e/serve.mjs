@@ -1,0 +1,41 @@
+// A small static server for the end-to-end tests: serves a folder (default dist/) on 127.0.0.1,
+// optionally under a sub-path, with the headers static hosts such as GitHub Pages send
+// (correct MIME types, Access-Control-Allow-Origin: *). No dependencies.
+//   node tests/e2e/serve.mjs [dir] [port] [prefix]
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = path.resolve(process.argv[2] ?? 'dist');
+const port = Number(process.argv[3] ?? 4173);
+const prefix = (process.argv[4] ?? '/').replace(/\/?$/, '/');
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json', '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+};
+
+http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  if (!url.pathname.startsWith(prefix)) {
+    res.writeHead(404).end('not under ' + prefix);
+    return;
+  }
+  let rel = decodeURIComponent(url.pathname.slice(prefix.length));
+  if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+  const file = path.join(dir, rel);
+  if (!file.startsWith(dir + path.sep)) {
+    res.writeHead(403).end();
+    return;
+  }
+  fs.readFile(file, (err, body) => {
+    if (err) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    res.end(body);
+  });
+}).listen(port, '127.0.0.1', () => console.log(`serving ${dir} at http://127.0.0.1:${port}${prefix}`));
