@@ -1,50 +1,22 @@
 use crate::bundle;
 use crate::components::{
-    ChartCanvas, DoublingControl, FitControls, Legend, MilestoneTable, Notices, SourceNote,
+    AboutData, ChartCanvas, DataTable, DoublingControl, FitControls, Legend, MilestoneTable,
+    Notices, PointAt, PointTooltip, SeriesPicker, SourceNote,
 };
-use crate::hooks::{initial_from_url, use_url_sync};
+use crate::hooks::{initial_from_url, use_series, use_url_sync, Loaded, SeriesRef};
 use crate::state::AppState;
 use std::rc::Rc;
 use trendline_chart::{build_model, ModelOptions};
 use trendline_core::units::format_days_and_months;
-use trendline_core::{forecast, Action, Dataset, Day, Selection};
+use trendline_core::{forecast, Action, Day, Forecast, Selection, Series, State};
 use yew::prelude::*;
 
-/// Last date on the time axis.
-const AXIS_END: &str = "2030-12-31";
+/// Last date on the time axis when a projection is drawn.
+const AXIS_END: Day = Day::from_number(22_279); // 2030-12-31
 
 #[function_component(App)]
 pub fn app() -> Html {
-    match bundle::dataset() {
-        Ok(data) => html! { <Explorer data={DataRef(data)} /> },
-        Err(e) => html! {
-            <main class="app"><div class="notice error" role="alert">
-                <p>{"The bundled dataset could not be read, so there is nothing to show."}</p>
-                <pre>{e}</pre>
-            </div></main>
-        },
-    }
-}
-
-/// The bundled dataset, compared by address (it is loaded once per page).
-#[derive(Clone, Copy)]
-struct DataRef(&'static Dataset);
-
-impl PartialEq for DataRef {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.0, other.0)
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ExplorerProps {
-    data: DataRef,
-}
-
-#[function_component(Explorer)]
-fn explorer(props: &ExplorerProps) -> Html {
-    let data = props.data.0;
-    let initial = use_memo((), |_| initial_from_url(&data.ids()));
+    let initial = use_memo((), |_| initial_from_url(&bundle::ids()));
     let state = use_reducer_eq(|| AppState(initial.state.clone()));
     let notices = use_state(|| {
         initial
@@ -54,22 +26,77 @@ fn explorer(props: &ExplorerProps) -> Html {
             .collect::<Vec<_>>()
     });
     use_url_sync(&state.0);
+    let loaded = use_series(&state.0.series);
 
-    let s = &state.0;
-    // `decode` only accepts known ids, so the lookup succeeds; fall back to the first series anyway.
-    let series = data.get(&s.series).or_else(|| data.series.first());
-    let Some(series) = series else {
-        return html! { <main class="app"><p>{"The dataset is empty."}</p></main> };
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
     };
-    let fc = use_memo((series.meta.id.clone(), s.clone()), move |(_, s)| {
-        forecast(series, s)
+    let on_select = dispatch.reform(Action::SelectSeries);
+    let on_dismiss = {
+        let notices = notices.clone();
+        Callback::from(move |_| notices.set(Vec::new()))
+    };
+    let meta = bundle::meta(&state.0.series).or_else(|| bundle::MANIFEST.series.first());
+    let title = meta.map(|m| m.title.to_string()).unwrap_or_default();
+
+    html! {
+        <main class="app">
+            <header class="top">
+                <h1>{"Trendline"}</h1>
+                <p class="tagline">{"AI benchmark results over time, their fitted trends, and when each milestone is reached if a trend continues."}</p>
+            </header>
+            <Notices messages={(*notices).clone()} on_dismiss={on_dismiss} />
+            <section class="chart-panel" aria-labelledby="chart-title">
+                <div class="chart-head">
+                    <h2 id="chart-title" data-testid="series-title">{title}</h2>
+                    <SeriesPicker selected={AttrValue::from(state.0.series.clone())} {on_select} />
+                </div>
+                { match loaded {
+                    Loaded::Ready(series) => html! { <SeriesView {series} state={state.0.clone()} {dispatch} /> },
+                    Loaded::Loading => html! { <div class="placeholder" data-testid="loading">{"Loading the data…"}</div> },
+                    Loaded::Failed(e) => html! {
+                        <div class="notice error" role="alert" data-testid="load-error">
+                            <p>{"This series could not be shown:"}</p><pre>{e.to_string()}</pre>
+                        </div>
+                    },
+                } }
+            </section>
+        </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SeriesViewProps {
+    series: SeriesRef,
+    state: State,
+    dispatch: Callback<Action>,
+}
+
+/// Chart, controls and tables for one loaded series.
+#[function_component(SeriesView)]
+fn series_view(props: &SeriesViewProps) -> Html {
+    let hover = use_state_eq(|| None::<PointAt>);
+    {
+        let hover = hover.clone();
+        use_effect_with(props.series.clone(), move |_| hover.set(None));
+    }
+    let fc = use_memo((props.series.clone(), props.state.clone()), |(s, st)| {
+        forecast(&s.0, st)
     });
-    let model = {
-        let fc = fc.clone();
-        use_memo(fc, move |fc| {
-            let end = Day::parse(AXIS_END).unwrap_or(Day::MAX);
-            Rc::new(build_model(
-                series,
+    let highlight = hover.map(|h| h.index);
+    let model = use_memo(
+        (props.series.clone(), fc.clone(), highlight),
+        |(s, fc, highlight)| {
+            let end = if fc.projection.is_some() {
+                AXIS_END
+            } else {
+                s.0.points
+                    .last()
+                    .map_or(AXIS_END, |p| Day::from_number(p.date.number() + 180))
+            };
+            let mut m = build_model(
+                &s.0,
                 fc,
                 &ModelOptions {
                     end,
@@ -77,52 +104,42 @@ fn explorer(props: &ExplorerProps) -> Html {
                     footer: vec![],
                     legend_in_plot: false,
                 },
-            ))
-        })
-    };
+            );
+            m.highlight = *highlight;
+            Rc::new(m)
+        },
+    );
 
-    let dispatch = |f: fn(f64) -> Action| {
-        let state = state.clone();
-        Callback::from(move |v: f64| state.dispatch(f(v)))
-    };
-    let on_set = dispatch(Action::SetDoubling);
-    let on_reset = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::ResetDoubling))
-    };
-    let on_from = {
-        let state = state.clone();
-        Callback::from(move |d| state.dispatch(Action::SetFrom(d)))
-    };
-    let on_to = {
-        let state = state.clone();
-        Callback::from(move |d| state.dispatch(Action::SetTo(d)))
-    };
-    let on_selection = {
-        let state = state.clone();
-        Callback::from(move |sel: Selection| state.dispatch(Action::SetSelection(sel)))
-    };
-    let on_dismiss = {
-        let notices = notices.clone();
-        Callback::from(move |_| notices.set(Vec::new()))
-    };
-
+    let s = &props.state;
+    let series = &props.series.0;
+    let d = &props.dispatch;
     let fit = fc.fit.as_ref().ok();
-    let label = chart_label(series, &fc);
+    let fitted_points: Vec<usize> = fit.map(|f| f.used.clone()).unwrap_or_default();
+    let on_point = {
+        let hover = hover.clone();
+        Callback::from(move |p: Option<PointAt>| hover.set(p))
+    };
+    let tooltip = hover.and_then(|h| model.points.get(h.index).map(|p| (p.index, h.x, h.y)));
+    let cap_note = series.meta.fit_cap.map(|c| {
+        AttrValue::from(format!(
+            "points above {} h are not fitted ({})",
+            c / 60.0,
+            series.meta.fit_cap_note.as_deref().unwrap_or_default()
+        ))
+    });
     html! {
-        <main class="app">
-            <header class="top">
-                <h1>{"Trendline"}</h1>
-                <p class="tagline">{"AI benchmark trends, their fits, and when they reach each milestone if they continue."}</p>
-            </header>
-            <Notices messages={(*notices).clone()} on_dismiss={on_dismiss} />
-            <section class="chart-panel" aria-labelledby="chart-title">
-                <h2 id="chart-title" data-testid="series-title">{&series.meta.title}</h2>
-                <ChartCanvas model={(*model).clone()} label={label} />
-                <Legend model={(*model).clone()} />
-                <SourceNote meta={series.meta.clone()} />
-                { for fc.notes.iter().map(|n| html! { <p class="note" role="status">{n}</p> }) }
-            </section>
+        <>
+            <div class="chart-wrap">
+                <ChartCanvas model={(*model).clone()} label={chart_label(series, &fc)} {on_point} />
+                if let Some((index, x, y)) = tooltip {
+                    <PointTooltip series={props.series.clone()} {index} {x} {y} fitted={fitted_points.contains(&index)} />
+                }
+            </div>
+            <p id="chart-keys" class="hint">{"Hover a point, or focus the chart and use the arrow keys, to see its details and source."}</p>
+            <Legend model={(*model).clone()} />
+            <SourceNote meta={series.meta.clone()} />
+            { for fc.notes.iter().map(|n| html! { <p class="note" role="status">{n}</p> }) }
+            if series.meta.unit == trendline_core::Unit::Minutes {
             <section class="controls" aria-label="Trend and assumptions">
                 <FitControls
                     from={s.from} to={s.to} selection={s.selection}
@@ -130,18 +147,24 @@ fn explorer(props: &ExplorerProps) -> Html {
                     n={fit.map(|f| f.line.n)}
                     r2={fit.map(|f| f.line.r2)}
                     span={fit.map(|f| f.span)}
-                    cap_note={series.meta.fit_cap.map(|c| AttrValue::from(format!("points above {} h are not fitted ({})", c / 60.0, series.meta.fit_cap_note.clone().unwrap_or_default())))}
-                    {on_from} {on_to} {on_selection} />
-                <DoublingControl assumed={fc.assumed_doubling} fitted={fc.fitted_doubling} overridden={s.doubling.is_some()} {on_set} {on_reset} />
+                    {cap_note}
+                    on_from={d.reform(Action::SetFrom)}
+                    on_to={d.reform(Action::SetTo)}
+                    on_selection={d.reform(|sel: Selection| Action::SetSelection(sel))} />
+                <DoublingControl assumed={fc.assumed_doubling} fitted={fc.fitted_doubling} overridden={s.doubling.is_some()}
+                    on_set={d.reform(Action::SetDoubling)} on_reset={d.reform(|_| Action::ResetDoubling)} />
             </section>
             <section class="milestone-panel">
                 <MilestoneTable rows={fc.milestones.clone()} overridden={s.doubling.is_some()} />
             </section>
-        </main>
+            }
+            <AboutData meta={series.meta.clone()} />
+            <DataTable series={props.series.clone()} fitted={fitted_points.clone()} />
+        </>
     }
 }
 
-fn chart_label(series: &trendline_core::Series, fc: &trendline_core::Forecast) -> AttrValue {
+fn chart_label(series: &Series, fc: &Forecast) -> AttrValue {
     let mut text = format!("{}: {} points.", series.meta.title, series.points.len());
     if let Some(t) = fc.fitted_doubling {
         text.push_str(&format!(

@@ -1,30 +1,60 @@
-//! The dataset compiled into the app (validated by `build.rs` when the app is built).
+//! The dataset as compiled into the app: the manifest (static, validated by `build.rs`) and
+//! the series files embedded for the first view. Other series are fetched on demand.
 
-use std::sync::OnceLock;
-use trendline_core::Dataset;
+use std::borrow::Cow;
+use trendline_core::dataset::{parse_series, DataErrors, Manifest, SeriesMeta, Unit, Upstream};
+use trendline_core::{Day, Series};
 
 include!(concat!(env!("OUT_DIR"), "/bundle.rs"));
 
-/// The bundled dataset, parsed on first use. An error (impossible for a build that passed
-/// `build.rs`, but never a panic) comes back as text to show.
-pub fn dataset() -> Result<&'static Dataset, &'static str> {
-    static CELL: OnceLock<Result<Dataset, String>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        Dataset::load(MANIFEST, |name| {
-            FILES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
-        })
-        .map_err(|e| e.to_string())
-    })
-    .as_ref()
-    .map_err(String::as_str)
+/// The manifest's entry for `id`.
+pub fn meta(id: &str) -> Option<&'static SeriesMeta> {
+    MANIFEST.series.iter().find(|m| m.id == id)
+}
+
+/// Every series id, in manifest order.
+pub fn ids() -> Vec<&'static str> {
+    MANIFEST.series.iter().map(|m| m.id.as_ref()).collect()
+}
+
+/// The latest plausible date of a point: the dataset's vintage.
+pub fn vintage() -> Day {
+    Day::parse(&MANIFEST.vintage).unwrap_or(Day::MAX)
+}
+
+/// The embedded text of a series file, if it is compiled in.
+pub fn embedded(meta: &SeriesMeta) -> Option<&'static str> {
+    EMBEDDED
+        .iter()
+        .find(|(f, _)| *f == meta.file)
+        .map(|(_, t)| *t)
+}
+
+/// Parses and validates the text of `meta`'s series file.
+pub fn parse(meta: &SeriesMeta, text: &str) -> Result<Series, DataErrors> {
+    parse_series(meta, text, vintage())
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
-    fn the_bundle_loads_and_holds_every_manifest_series() {
-        let d = super::dataset().unwrap();
-        assert_eq!(d.series.len(), d.manifest.series.len());
-        assert!(d.get(trendline_core::state::DEFAULT_SERIES).is_some());
+    fn the_compiled_manifest_equals_data_manifest_json() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let text = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
+        let parsed = trendline_core::dataset::parse_manifest("manifest.json", &text).unwrap();
+        assert_eq!(parsed, MANIFEST);
+    }
+
+    #[test]
+    fn embedded_series_parse_and_include_the_default() {
+        let m = meta(trendline_core::state::DEFAULT_SERIES).unwrap();
+        let s = parse(m, embedded(m).unwrap()).unwrap();
+        assert!(!s.points.is_empty());
+        for (file, text) in EMBEDDED {
+            let m = MANIFEST.series.iter().find(|m| m.file == *file).unwrap();
+            assert!(parse(m, text).is_ok(), "{file}");
+        }
     }
 }

@@ -1,22 +1,41 @@
+mod about_data;
 mod chart_canvas;
+mod data_table;
 mod doubling_control;
 mod fit_controls;
 mod legend;
 mod milestones;
 mod notices;
+mod point_tooltip;
+mod series_picker;
 mod source_note;
 
-pub use chart_canvas::ChartCanvas;
+pub use about_data::AboutData;
+pub use chart_canvas::{ChartCanvas, PointAt};
+pub use data_table::DataTable;
 pub use doubling_control::DoublingControl;
 pub use fit_controls::FitControls;
 pub use legend::Legend;
 pub use milestones::MilestoneTable;
 pub use notices::Notices;
+pub use point_tooltip::PointTooltip;
+pub use series_picker::SeriesPicker;
 pub use source_note::SourceNote;
+
+use trendline_core::units::format_minutes;
+use trendline_core::Unit;
 
 /// A number as `data-value` text: shortest form that reads back to the same `f64`.
 pub fn data_number(v: Option<f64>) -> String {
     v.filter(|v| v.is_finite())
         .map(|v| v.to_string())
         .unwrap_or_default()
+}
+
+/// A value in its unit, for people.
+pub fn format_value(unit: Unit, v: f64) -> String {
+    match unit {
+        Unit::Minutes => format_minutes(v),
+        Unit::Percent => format!("{v:.1}%"),
+    }
 }

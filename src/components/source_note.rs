@@ -12,9 +12,9 @@ pub fn source_note(props: &SourceNoteProps) -> Html {
     let m = &props.meta;
     html! {
         <p class="source" data-testid="source-line">
-            <strong>{&m.attribution}</strong>
+            <strong>{m.attribution.to_string()}</strong>
             {" · "}
-            { for m.source_urls.iter().take(1).map(|u| html! { <a href={u.clone()} rel="noopener" target="_blank">{u.trim_start_matches("https://")}</a> }) }
+            { for m.source_urls.iter().take(1).map(|u| html! { <a href={u.to_string()} rel="noopener" target="_blank">{u.trim_start_matches("https://")}</a> }) }
             {format!(" · retrieved {} · ", m.retrieved)}
             <span class="licence">{format!("Licence: {}", m.licence)}</span>
         </p>

@@ -1,3 +1,5 @@
+mod use_series;
 mod use_url_sync;
 
+pub use use_series::{use_series, Loaded, SeriesRef};
 pub use use_url_sync::{initial_from_url, use_url_sync};

@@ -239,27 +239,45 @@ pub fn draw<DB: DrawingBackend>(
         .into_iter()
         .find(|&k| f64::from(k) * per_year >= 48.0 * s)
         .unwrap_or(100);
+    // Within a year, when there is room: July, or every quarter.
+    let months: &[u8] = if step > 1 || per_year < 150.0 * s {
+        &[1]
+    } else if per_year < 300.0 * s {
+        &[1, 7]
+    } else {
+        &[1, 4, 7, 10]
+    };
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     for year in first_year..=last_year + 1 {
         if year.rem_euclid(step) != 0 {
             continue;
         }
-        let Some(d) = Day::from_ymd(year, 1, 1) else {
-            continue;
-        };
-        if d.x() < model.x_range.0 || d.x() > model.x_range.1 {
-            continue;
+        for &month in months {
+            let Some(d) = Day::from_ymd(year, month, 1) else {
+                continue;
+            };
+            if d.x() < model.x_range.0 || d.x() > model.x_range.1 {
+                continue;
+            }
+            let (x, _) = layout.to_px(d.x(), model.y_range.0);
+            let x = x.round() as i32;
+            area.draw(&PathElement::new(
+                vec![(x, top), (x, layout.plot.3)],
+                theme.grid.stroke_width(px(1.0).max(1) as u32),
+            ))?;
+            let (label, size) = if month == 1 {
+                (year.to_string(), 12.0)
+            } else {
+                (MONTHS[usize::from(month - 1)].to_string(), 11.0)
+            };
+            area.draw_text(
+                &label,
+                &font(size, &theme.muted, HPos::Center, VPos::Top),
+                (x, layout.plot.3 + px(6.0)),
+            )?;
         }
-        let (x, _) = layout.to_px(d.x(), model.y_range.0);
-        let x = x.round() as i32;
-        area.draw(&PathElement::new(
-            vec![(x, top), (x, layout.plot.3)],
-            theme.grid.stroke_width(px(1.0).max(1) as u32),
-        ))?;
-        area.draw_text(
-            &year.to_string(),
-            &font(12.0, &theme.muted, HPos::Center, VPos::Top),
-            (x, layout.plot.3 + px(6.0)),
-        )?;
     }
     area.draw_text(
         &model.x_title,
@@ -369,6 +387,16 @@ pub fn draw<DB: DrawingBackend>(
             ))?;
         }
         draw_marker(area, p.marker, (x, y), r, &color, p.filled, theme)?;
+    }
+
+    if let Some(p) = model.highlight.and_then(|i| model.points.get(i)) {
+        let (x, y) = layout.to_px(p.x, p.y);
+        let ring = theme.text.stroke_width(px(2.0).max(1) as u32);
+        area.draw(&Circle::new(
+            (x.round() as i32, y.round() as i32),
+            (r * 2.0).round() as i32,
+            ring,
+        ))?;
     }
 
     // Legend, top left inside the plot.

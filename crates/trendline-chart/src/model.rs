@@ -131,6 +131,8 @@ pub struct ChartModel {
     pub footer: Vec<String>,
     /// Draw the legend inside the plot (exports); the page shows it as HTML instead.
     pub legend_in_plot: bool,
+    /// Index into `points` of the point under the pointer or keyboard focus, drawn ringed.
+    pub highlight: Option<usize>,
 }
 
 /// Settings for [`build_model`] that are not part of the forecast.
@@ -372,6 +374,7 @@ pub fn build_model(series: &Series, forecast: &Forecast, opts: &ModelOptions) ->
         caption: opts.caption.clone(),
         footer: opts.footer.clone(),
         legend_in_plot: opts.legend_in_plot,
+        highlight: None,
     }
 }
 

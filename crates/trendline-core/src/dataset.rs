@@ -4,6 +4,7 @@
 use crate::date::Day;
 use crate::frontier::running_max_frontier;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -14,6 +15,12 @@ pub const SERIES_COLUMNS: [&str; 10] = [
 
 /// Earliest plausible date of a benchmark result in this field.
 pub const EARLIEST_PLAUSIBLE: Day = Day::from_number(16_436); // 2015-01-01
+
+/// Text in the manifest: borrowed from the binary when the manifest is compiled in (no parsing,
+/// no allocation at start-up), owned when parsed from JSON.
+pub type Text = Cow<'static, str>;
+/// A list in the manifest, borrowed or owned like [`Text`].
+pub type List<T> = Cow<'static, [T]>;
 
 /// What a series' values measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,18 +46,18 @@ impl Unit {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Upstream {
     /// Path of the verbatim copy inside `data/`.
-    pub path: String,
+    pub path: Text,
     /// SHA-256 of the full upstream file, hex.
-    pub sha256: String,
+    pub sha256: Text,
     /// Where the file comes from (URL, or repository @ commit : path).
-    pub origin: String,
+    pub origin: Text,
     /// When only part of a large upstream file is kept: which part (the copy at `path` holds
     /// just that part, and `sha256` is still the full file's).
     #[serde(default)]
-    pub extract: Option<String>,
+    pub extract: Option<Text>,
     /// SHA-256 of the partial copy at `path`, when `extract` is set.
     #[serde(default)]
-    pub extract_sha256: Option<String>,
+    pub extract_sha256: Option<Text>,
 }
 
 /// Everything known about a series except its points: what it is, where it comes from, and
@@ -58,47 +65,47 @@ pub struct Upstream {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SeriesMeta {
     /// Stable identifier used in URLs, e.g. `metr-th1.1-p50`.
-    pub id: String,
+    pub id: Text,
     /// Full title.
-    pub title: String,
+    pub title: Text,
     /// Short title for pickers and legends.
-    pub short_title: String,
+    pub short_title: Text,
     /// CSV file holding the points, relative to `data/`.
-    pub file: String,
+    pub file: Text,
     /// Unit of `value`, `ci_low` and `ci_high`.
     pub unit: Unit,
     /// Whether values are bounded (percentages).
     pub bounded: bool,
     /// What a point's date means (model release, leaderboard submission, result date …).
-    pub date_meaning: String,
+    pub date_meaning: Text,
     /// What the interval columns mean (95% CI, ±1 SE, min–max …), exactly as published.
-    pub interval: String,
+    pub interval: Text,
     /// Whether the source promises `ci_low ≤ value ≤ ci_high`; validation checks it only then.
     pub interval_contains_value: bool,
     /// How frontier points are determined (a source flag, or the running maximum).
-    pub frontier_rule: String,
+    pub frontier_rule: Text,
     /// Values above this (in `unit`) are shown but not fitted by default, with the reason.
     #[serde(default)]
     pub fit_cap: Option<f64>,
     /// Why `fit_cap` exists.
     #[serde(default)]
-    pub fit_cap_note: Option<String>,
+    pub fit_cap_note: Option<Text>,
     /// Who publishes the numbers.
-    pub source_name: String,
+    pub source_name: Text,
     /// Pages and files where the numbers are published.
-    pub source_urls: Vec<String>,
+    pub source_urls: List<Text>,
     /// Verbatim upstream copies the series file is built from.
     #[serde(default)]
-    pub upstream: Vec<Upstream>,
+    pub upstream: List<Upstream>,
     /// Licence of the numbers, as far as it is known.
-    pub licence: String,
+    pub licence: Text,
     /// Credit line to show wherever the data is shown.
-    pub attribution: String,
+    pub attribution: Text,
     /// When the upstream file was retrieved (ISO date).
-    pub retrieved: String,
+    pub retrieved: Text,
     /// Things a reader must know before trusting a fit on this series.
     #[serde(default)]
-    pub caveats: Vec<String>,
+    pub caveats: List<Text>,
 }
 
 /// The manifest: every series and the dataset's vintage.
@@ -107,9 +114,9 @@ pub struct Manifest {
     /// Manifest format version.
     pub schema: u32,
     /// Dataset vintage, an ISO date bumped whenever any number changes.
-    pub vintage: String,
+    pub vintage: Text,
     /// Series in display order.
-    pub series: Vec<SeriesMeta>,
+    pub series: List<SeriesMeta>,
 }
 
 /// What kind of observation a point is.
@@ -263,8 +270,8 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, DataErrors> {
         problems.push(format!("vintage \"{}\" is not a date", m.vintage));
     }
     let mut ids = HashSet::new();
-    for s in &m.series {
-        if !ids.insert(s.id.as_str()) {
+    for s in m.series.iter() {
+        if !ids.insert(s.id.as_ref()) {
             problems.push(format!("series id \"{}\" appears twice", s.id));
         }
         for (what, v) in [
@@ -342,7 +349,7 @@ fn parse_opt_f64(cell: &str, column: &str) -> Result<Option<f64>, String> {
 /// the file has one for every row, otherwise the running maximum
 /// ([`running_max_frontier`]) over the points of kind `measured`.
 pub fn parse_series(meta: &SeriesMeta, text: &str, latest: Day) -> Result<Series, DataErrors> {
-    let file = meta.file.as_str();
+    let file: &str = &meta.file;
     let mut errors = Vec::new();
     let mut push = |line: u64, reason: String| {
         errors.push(DataError {
@@ -573,10 +580,10 @@ impl Dataset {
         let latest = Day::parse(&manifest.vintage).unwrap_or(Day::MAX);
         let mut errors = Vec::new();
         let mut series = Vec::new();
-        for meta in &manifest.series {
+        for meta in manifest.series.iter() {
             match read(&meta.file) {
                 None => errors.push(DataError {
-                    file: meta.file.clone(),
+                    file: meta.file.to_string(),
                     line: 0,
                     reason: "file is missing".into(),
                 }),
@@ -608,10 +615,11 @@ impl Dataset {
             .map_err(|e| read_err("manifest.json", e))?;
         let manifest = parse_manifest("manifest.json", &manifest_text)?;
         let mut texts = Vec::new();
-        for m in &manifest.series {
+        for m in manifest.series.iter() {
             texts.push((
                 m.file.clone(),
-                std::fs::read_to_string(dir.join(&m.file)).map_err(|e| read_err(&m.file, e))?,
+                std::fs::read_to_string(dir.join(m.file.as_ref()))
+                    .map_err(|e| read_err(&m.file, e))?,
             ));
         }
         Dataset::load(&manifest_text, |name| {
@@ -629,7 +637,7 @@ impl Dataset {
 
     /// Every series id, in manifest order.
     pub fn ids(&self) -> Vec<&str> {
-        self.series.iter().map(|s| s.meta.id.as_str()).collect()
+        self.series.iter().map(|s| s.meta.id.as_ref()).collect()
     }
 }
 
@@ -659,12 +667,12 @@ mod tests {
             fit_cap: None,
             fit_cap_note: None,
             source_name: "S".into(),
-            source_urls: vec!["https://example.org".into()],
-            upstream: vec![],
+            source_urls: vec!["https://example.org".into()].into(),
+            upstream: vec![].into(),
             licence: "L".into(),
             attribution: "A".into(),
             retrieved: "2026-01-01".into(),
-            caveats: vec![],
+            caveats: vec![].into(),
         }
     }
 

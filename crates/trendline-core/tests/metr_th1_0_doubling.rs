@@ -19,26 +19,7 @@ fn data_dir() -> PathBuf {
 }
 
 fn load() -> Dataset {
-    let dir = data_dir();
-    let manifest = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
-    let m = trendline_core::dataset::parse_manifest("manifest.json", &manifest).unwrap();
-    let files: Vec<(String, String)> = m
-        .series
-        .iter()
-        .map(|s| {
-            (
-                s.file.clone(),
-                std::fs::read_to_string(dir.join(&s.file)).unwrap(),
-            )
-        })
-        .collect();
-    Dataset::load(&manifest, |name| {
-        files
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, t)| t.as_str())
-    })
-    .unwrap_or_else(|e| panic!("bundled data is invalid:\n{e}"))
+    Dataset::load_dir(&data_dir()).unwrap_or_else(|e| panic!("bundled data is invalid:\n{e}"))
 }
 
 /// The start date each published block fits from, and how many frontier models that includes.

@@ -12,26 +12,7 @@ fn data_dir() -> PathBuf {
 }
 
 fn load() -> Dataset {
-    let dir = data_dir();
-    let manifest = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
-    let m = trendline_core::dataset::parse_manifest("manifest.json", &manifest).unwrap();
-    let files: Vec<(String, String)> = m
-        .series
-        .iter()
-        .map(|s| {
-            (
-                s.file.clone(),
-                std::fs::read_to_string(dir.join(&s.file)).unwrap(),
-            )
-        })
-        .collect();
-    Dataset::load(&manifest, |name| {
-        files
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, t)| t.as_str())
-    })
-    .unwrap_or_else(|e| panic!("bundled data is invalid:\n{e}"))
+    Dataset::load_dir(&data_dir()).unwrap_or_else(|e| panic!("bundled data is invalid:\n{e}"))
 }
 
 fn point<'a>(d: &'a Dataset, series: &str, id: &str) -> &'a Point {
@@ -189,7 +170,7 @@ fn every_point_names_where_its_number_comes_from_and_every_series_its_licence() 
             );
         }
         assert!(!m.upstream.is_empty(), "{}: no upstream copy named", m.id);
-        for u in &m.upstream {
+        for u in m.upstream.iter() {
             assert!(
                 u.path.starts_with("upstream/") && !u.path.contains(".."),
                 "{}: {}",
@@ -197,7 +178,7 @@ fn every_point_names_where_its_number_comes_from_and_every_series_its_licence() 
                 u.path
             );
             assert!(
-                data_dir().join(&u.path).is_file(),
+                data_dir().join(u.path.as_ref()).is_file(),
                 "{}: {} is missing",
                 m.id,
                 u.path
@@ -224,7 +205,7 @@ fn every_point_names_where_its_number_comes_from_and_every_series_its_licence() 
         );
         assert!(!m.caveats.is_empty(), "{}: no caveats", m.id);
         // The licence a reader must respect is spelled out where it is known.
-        let lic = match m.id.as_str() {
+        let lic = match m.id.as_ref() {
             "swebench-verified-leaderboard" | "swebench-full" => "CC BY-NC 4.0",
             "mlebench" => "MIT",
             id if id.starts_with("metr-") => "No licence published",

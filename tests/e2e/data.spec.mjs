@@ -1,0 +1,116 @@
+// The complete dataset in the app: every series selectable with all its points, sources and
+// licences shown, the seed claims findable, point details on hover and keyboard focus.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, openApp, readValue, canvasInk } from './helpers.mjs';
+
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/manifest.json'), 'utf8'));
+
+/** Rows of a CSV file (RFC 4180 quoting), header first. */
+function csvRows(text) {
+  const rows = []; let row = []; let cell = ''; let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (c !== '\r') cell += c;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+function seriesRows(meta) {
+  const [header, ...rows] = csvRows(fs.readFileSync(path.join(ROOT, 'data', meta.file), 'utf8'));
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
+test('every bundled series is selectable and shows all its points, its source and its licence', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const problems = await openApp(page);
+  const options = await page.getByTestId('series-picker').locator('option').evaluateAll((os) => os.map((o) => o.value));
+  expect(options).toEqual(manifest.series.map((s) => s.id));
+  for (const meta of manifest.series) {
+    await page.getByTestId('series-picker').selectOption(meta.id);
+    await expect(page.getByTestId('series-title')).toHaveText(meta.title);
+    // The canvas' text alternative names the series it was drawn for.
+    await expect(page.getByTestId('chart')).toHaveAttribute('aria-label', new RegExp(`^${meta.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`));
+    await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d/);
+    expect((await canvasInk(page)).ink, meta.id).toBeGreaterThan(3000);
+    await expect(page.getByTestId('source-line')).toContainText(meta.attribution);
+    await expect(page.getByTestId('about-licence')).toHaveText(meta.licence);
+    const rows = seriesRows(meta);
+    const table = page.getByTestId('data-table');
+    await expect(table.locator('tbody tr')).toHaveCount(rows.length);
+    // Same values as the file, point by point.
+    const shown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.pointId, tr.querySelector('td[data-value]').dataset.value]));
+    const byId = Object.fromEntries(rows.map((r) => [r.id, Number(r.value)]));
+    for (const [id, v] of shown) expect(Number(v), `${meta.id} ${id}`).toBe(byId[id]);
+    await page.screenshot({ path: info.outputPath(`${meta.id}.png`) });
+    await expect.poll(() => new URL(page.url()).searchParams.get('series')).toBe(meta.id);
+  }
+  expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
+});
+
+test('a link to a non-embedded series loads it from the page\'s own origin', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const problems = await openApp(page, './?series=corebench-hard');
+  await expect(page.getByTestId('series-title')).toHaveText(/CORE-Bench Hard/);
+  expect(requests.some((u) => u.endsWith('/series/corebench-hard.csv'))).toBe(true);
+  expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
+});
+
+test('the leaderboard series says it is non-commercial where it is shown', async ({ page }) => {
+  await openApp(page, './?series=swebench-verified-leaderboard');
+  await expect(page.getByTestId('source-line')).toContainText('NC');
+});
+
+// The claims this project started from, each findable in the app with the source's value.
+const claims = [
+  ['swebench-full', '20231010_rag_claude2', 1.96],
+  ['swebench-verified', 'lab-reported-claude-mythos-preview', 93.9],
+  ['metr-th1.1-p50', 'gpt_3_5_turbo_instruct', 0.599247],
+  ['metr-th1.1-p50', 'gpt_4', 3.987428],
+  ['metr-th1.1-p50', 'o1_inspect', 38.831588],
+  ['metr-th1.1-p50', 'gpt_5_2', 352.249302],
+  ['metr-th1.1-p50', 'claude_opus_4_6_inspect', 718.80683],
+  ['corebench-hard', 'gpt-4o-2024-05-13-core-agent-core-bench-paper', 21.48],
+  ['corebench-hard', 'claude-opus-4-5-claude-code-manual-validation', 95.5],
+  ['mlebench', 'aide-o1-preview-original-aggregation', 16.9],
+  ['mlebench', 'famou-agent-2-0-gemini-3-pro-preview', 64.44],
+];
+
+test('the seed claims are findable in the app with the source\'s values', async ({ page }) => {
+  await openApp(page);
+  for (const [series, id, value] of claims) {
+    await page.getByTestId('series-picker').selectOption(series);
+    const row = page.locator(`[data-testid=data-table] tr[data-point-id="${id}"]`);
+    await expect(row, `${series} ${id}`).toHaveCount(1);
+    expect(Number(await row.locator('td[data-value]').getAttribute('data-value'))).toBe(value);
+  }
+});
+
+test('hovering or focusing a point shows its model, date, value, interval, kind and source', async ({ page }) => {
+  await openApp(page);
+  const chart = page.getByTestId('chart');
+  await chart.focus();
+  await page.keyboard.press('Home');
+  const tip = page.getByTestId('point-tooltip');
+  await expect(tip).toContainText('GPT-2');
+  await expect(tip).toContainText('2019-02-14');
+  await expect(tip).toContainText('95% confidence interval');
+  await expect(tip).toContainText('measured');
+  await expect(tip).toContainText('benchmark_results_1_1.yaml');
+  await page.keyboard.press('ArrowRight');
+  await expect(tip).toContainText('davinci-002');
+  await page.keyboard.press('Escape');
+  await expect(tip).toHaveCount(0);
+  // Pointer: hover where the first point is drawn.
+  await page.keyboard.press('Home');
+  const box = await tip.evaluate((el) => ({ x: parseFloat(el.style.left), y: parseFloat(el.style.top) }));
+  await page.keyboard.press('Escape');
+  await chart.hover({ position: { x: box.x, y: box.y } });
+  await expect(tip).toContainText('GPT-2');
+});
