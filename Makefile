@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 PORT ?= 8080
 
-.PHONY: serve test dist setup setup-test lint test-native test-browser test-e2e check-data
+.PHONY: serve test dist setup setup-test lint test-native test-browser test-e2e check-data bench
 
 ## serve: install what is missing, then serve the app at http://127.0.0.1:$(PORT) with rebuild on change
 serve: setup
@@ -15,6 +15,10 @@ serve: setup
 ## test: install what is missing, then run every check and test (native, in-browser, end-to-end)
 test: setup-test lint check-data test-native test-browser dist test-e2e
 	@echo "make test: all checks passed"
+
+## bench: native engine timings (criterion)
+bench:
+	cargo bench -p trendline-core --bench engine
 
 ## dist: release bundle in dist/, servable by any static server from any sub-path
 dist: setup
@@ -34,6 +38,7 @@ lint:
 
 check-data:
 	.venv/bin/python scripts/build_data.py --check
+	.venv/bin/python scripts/reference/make_golden.py --check
 
 test-native:
 	cargo test --workspace

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use trendline_core::dataset::{SeriesMeta, Upstream};
+use trendline_core::dataset::{PublishedDoubling, SeriesMeta, Upstream};
 
 /// Series compiled into the wasm: the default series and its 80% sibling.
 const EMBEDDED: &[&str] = &["metr-th1.1-p50", "metr-th1.1-p80"];
@@ -34,11 +34,22 @@ fn upstream(u: &Upstream) -> String {
     )
 }
 
+fn published(p: &PublishedDoubling) -> String {
+    format!(
+        "PublishedDoubling {{ block: {}, from: {}, point: {:?}, ci_low: {:?}, ci_high: {:?} }}",
+        text(&p.block),
+        opt_text(&p.from),
+        p.point,
+        p.ci_low,
+        p.ci_high
+    )
+}
+
 fn meta(m: &SeriesMeta) -> String {
     format!(
         "SeriesMeta {{ id: {}, title: {}, short_title: {}, file: {}, unit: Unit::{:?}, bounded: {}, date_meaning: {}, \
          interval: {}, interval_contains_value: {}, frontier_rule: {}, fit_cap: {:?}, fit_cap_note: {}, source_name: {}, \
-         source_urls: {}, upstream: {}, licence: {}, attribution: {}, retrieved: {}, caveats: {} }}",
+         source_urls: {}, upstream: {}, licence: {}, attribution: {}, retrieved: {}, caveats: {}, published_doubling: {} }}",
         text(&m.id),
         text(&m.title),
         text(&m.short_title),
@@ -58,6 +69,7 @@ fn meta(m: &SeriesMeta) -> String {
         text(&m.attribution),
         text(&m.retrieved),
         list(m.caveats.iter().map(|c| text(c))),
+        list(m.published_doubling.iter().map(published)),
     )
 }
 

@@ -42,8 +42,8 @@ if [ "$mode" = test ]; then
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
   fi
-  if ! .venv/bin/python -c 'import yaml' 2>/dev/null || [ scripts/requirements.txt -nt .venv/.installed ]; then
-    say "creating the Python environment for the data scripts (.venv)"
+  if ! .venv/bin/python -c 'import yaml, numpy, scipy' 2>/dev/null || [ scripts/requirements.txt -nt .venv/.installed ]; then
+    say "creating the Python environment for the data scripts and the reference implementation (.venv)"
     python3 -m venv .venv
     .venv/bin/pip install -q -r scripts/requirements.txt
     touch .venv/.installed

@@ -1,18 +1,18 @@
 use crate::bundle;
 use crate::components::{
-    AboutData, ChartCanvas, DataTable, DoublingControl, FitControls, Legend, MilestoneTable,
-    Notices, PointAt, PointTooltip, SeriesPicker, SourceNote,
+    AboutData, BacktestPanel, ChartCanvas, DataTable, DoublingControl, FitControls, Legend,
+    MilestoneTable, ModelPanel, Notices, PointAt, PointTooltip, SeriesPicker, SourceNote,
 };
 use crate::hooks::{initial_from_url, use_series, use_url_sync, Loaded, SeriesRef};
 use crate::state::AppState;
 use std::rc::Rc;
 use trendline_chart::{build_model, ModelOptions};
+use trendline_core::reliability::sibling80_id;
+use trendline_core::state::DEFAULT_UNTIL;
 use trendline_core::units::format_days_and_months;
-use trendline_core::{forecast, Action, Day, Forecast, Selection, Series, State};
+use trendline_core::url_state::resolved;
+use trendline_core::{prepare, project, Action, Day, Forecast, Selection, State};
 use yew::prelude::*;
-
-/// Last date on the time axis when a projection is drawn.
-const AXIS_END: Day = Day::from_number(22_279); // 2030-12-31
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -25,8 +25,19 @@ pub fn app() -> Html {
             .map(|i| format!("Ignored {}={} from the link: {}.", i.key, i.value, i.reason))
             .collect::<Vec<_>>()
     });
-    use_url_sync(&state.0);
+    let written =
+        bundle::meta(&state.0.series).map_or_else(|| state.0.clone(), |m| resolved(&state.0, m));
+    use_url_sync(&written);
     let loaded = use_series(&state.0.series);
+    // The 80% horizons that pair with a 50% series (for other reliability levels).
+    let sibling_id = sibling80_id(&state.0.series).filter(|id| bundle::meta(id).is_some());
+    let wanted = sibling_id.as_deref().filter(|_| state.0.rel != 50.0);
+    let sibling = use_series(wanted.unwrap_or(&state.0.series));
+    let sibling = match (wanted.is_some(), sibling) {
+        (true, Loaded::Ready(s)) => Some(s),
+        _ => None,
+    };
+    let has_reliability = sibling_id.is_some();
 
     let dispatch = {
         let state = state.clone();
@@ -53,7 +64,7 @@ pub fn app() -> Html {
                     <SeriesPicker selected={AttrValue::from(state.0.series.clone())} {on_select} />
                 </div>
                 { match loaded {
-                    Loaded::Ready(series) => html! { <SeriesView {series} state={state.0.clone()} {dispatch} /> },
+                    Loaded::Ready(series) => html! { <SeriesView {series} {sibling} {has_reliability} state={state.0.clone()} {dispatch} /> },
                     Loaded::Loading => html! { <div class="placeholder" data-testid="loading">{"Loading the data…"}</div> },
                     Loaded::Failed(e) => html! {
                         <div class="notice error" role="alert" data-testid="load-error">
@@ -69,6 +80,10 @@ pub fn app() -> Html {
 #[derive(Properties, PartialEq)]
 struct SeriesViewProps {
     series: SeriesRef,
+    /// The 80% horizons paired with a 50% series, once loaded.
+    sibling: Option<SeriesRef>,
+    /// Whether the series has 80% horizons to pair with.
+    has_reliability: bool,
     state: State,
     dispatch: Callback<Action>,
 }
@@ -81,90 +96,97 @@ fn series_view(props: &SeriesViewProps) -> Html {
         let hover = hover.clone();
         use_effect_with(props.series.clone(), move |_| hover.set(None));
     }
-    let fc = use_memo((props.series.clone(), props.state.clone()), |(s, st)| {
-        forecast(&s.0, st)
+    // Fits and resampling depend on the fit settings only; a slider drag reuses them.
+    let prepared = use_memo(
+        (
+            props.series.clone(),
+            props.sibling.clone(),
+            props.state.fit_settings(),
+        ),
+        |(s, sib, fs)| Rc::new(prepare(&s.0, sib.as_ref().map(|x| &*x.0), fs)),
+    );
+    let fc = use_memo(((*prepared).clone(), props.state.clone()), |(p, st)| {
+        Rc::new(project(p, st))
     });
     let highlight = hover.map(|h| h.index);
-    let model = use_memo(
-        (props.series.clone(), fc.clone(), highlight),
-        |(s, fc, highlight)| {
-            let end = if fc.projection.is_some() {
-                AXIS_END
-            } else {
-                s.0.points
-                    .last()
-                    .map_or(AXIS_END, |p| Day::from_number(p.date.number() + 180))
-            };
-            let mut m = build_model(
-                &s.0,
-                fc,
-                &ModelOptions {
-                    end,
-                    caption: None,
-                    footer: vec![],
-                    legend_in_plot: false,
-                },
-            );
-            m.highlight = *highlight;
-            Rc::new(m)
-        },
-    );
+    let model = use_memo(((*fc).clone(), highlight), |(fc, highlight)| {
+        let end = if fc.projection.is_some() {
+            fc.until
+        } else {
+            fc.prepared
+                .series
+                .points
+                .last()
+                .map_or(DEFAULT_UNTIL, |p| Day::from_number(p.date.number() + 180))
+        };
+        let mut m = build_model(
+            fc,
+            &ModelOptions {
+                end,
+                caption: None,
+                footer: vec![],
+                legend_in_plot: false,
+            },
+        );
+        m.highlight = *highlight;
+        Rc::new(m)
+    });
 
     let s = &props.state;
-    let series = &props.series.0;
+    let fc: Rc<Forecast> = (*fc).clone();
+    let series = &fc.prepared.series;
     let d = &props.dispatch;
-    let fit = fc.fit.as_ref().ok();
+    let fit = fc.prepared.fit.as_ref().ok();
     let fitted_points: Vec<usize> = fit.map(|f| f.used.clone()).unwrap_or_default();
     let on_point = {
         let hover = hover.clone();
         Callback::from(move |p: Option<PointAt>| hover.set(p))
     };
+    let on_toggle = {
+        let (d, model, series) = (d.clone(), model.clone(), series.clone());
+        Callback::from(move |i: usize| {
+            if let Some(p) = model.points.get(i).and_then(|m| series.points.get(m.index)) {
+                d.emit(Action::ToggleDrop(p.id.clone()));
+            }
+        })
+    };
     let tooltip = hover.and_then(|h| model.points.get(h.index).map(|p| (p.index, h.x, h.y)));
-    let cap_note = series.meta.fit_cap.map(|c| {
-        AttrValue::from(format!(
-            "points above {} h are not fitted ({})",
-            c / 60.0,
-            series.meta.fit_cap_note.as_deref().unwrap_or_default()
-        ))
-    });
+    let shown = SeriesRef(series.clone());
+    let horizon = series.meta.unit == trendline_core::Unit::Minutes;
     html! {
         <>
             <div class="chart-wrap">
-                <ChartCanvas model={(*model).clone()} label={chart_label(series, &fc)} {on_point} />
+                <ChartCanvas model={(*model).clone()} label={chart_label(&fc)} {on_point} {on_toggle} />
                 if let Some((index, x, y)) = tooltip {
-                    <PointTooltip series={props.series.clone()} {index} {x} {y} fitted={fitted_points.contains(&index)} />
+                    <PointTooltip series={shown.clone()} {index} {x} {y} fitted={fitted_points.contains(&index)} dropped={s.drop.contains(&series.points[index].id)} />
                 }
             </div>
-            <p id="chart-keys" class="hint">{"Hover a point, or focus the chart and use the arrow keys, to see its details and source."}</p>
+            <p id="chart-keys" class="hint">{"Hover a point, or focus the chart and use the arrow keys, to see its details and source; click it (or press Enter) to leave it out of the fit."}</p>
             <Legend model={(*model).clone()} />
             <SourceNote meta={series.meta.clone()} />
             { for fc.notes.iter().map(|n| html! { <p class="note" role="status">{n}</p> }) }
-            if series.meta.unit == trendline_core::Unit::Minutes {
             <section class="controls" aria-label="Trend and assumptions">
-                <FitControls
-                    from={s.from} to={s.to} selection={s.selection}
-                    fitted={fc.fitted_doubling}
-                    n={fit.map(|f| f.line.n)}
-                    r2={fit.map(|f| f.line.r2)}
-                    span={fit.map(|f| f.span)}
-                    {cap_note}
+                <FitControls forecast={fc.clone()} from={s.from} to={s.to} selection={s.selection}
                     on_from={d.reform(Action::SetFrom)}
                     on_to={d.reform(Action::SetTo)}
                     on_selection={d.reform(|sel: Selection| Action::SetSelection(sel))} />
                 <DoublingControl assumed={fc.assumed_doubling} fitted={fc.fitted_doubling} overridden={s.doubling.is_some()}
+                    family={fc.prepared.family}
                     on_set={d.reform(Action::SetDoubling)} on_reset={d.reform(|_| Action::ResetDoubling)} />
             </section>
+            <ModelPanel state={s.clone()} forecast={fc.clone()} dispatch={d.clone()} has_reliability={props.has_reliability} />
             <section class="milestone-panel">
-                <MilestoneTable rows={fc.milestones.clone()} overridden={s.doubling.is_some()} />
+                <MilestoneTable rows={fc.milestones.clone()} overridden={s.doubling.is_some() || s.accel.is_some()} until={s.until} {horizon} />
             </section>
-            }
+            <BacktestPanel forecast={fc.clone()} />
             <AboutData meta={series.meta.clone()} />
-            <DataTable series={props.series.clone()} fitted={fitted_points.clone()} />
+            <DataTable series={shown} fitted={fitted_points.clone()} />
         </>
     }
 }
 
-fn chart_label(series: &Series, fc: &Forecast) -> AttrValue {
+fn chart_label(fc: &Forecast) -> AttrValue {
+    let series = &fc.prepared.series;
     let mut text = format!("{}: {} points.", series.meta.title, series.points.len());
     if let Some(t) = fc.fitted_doubling {
         text.push_str(&format!(

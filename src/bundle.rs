@@ -2,7 +2,9 @@
 //! the series files embedded for the first view. Other series are fetched on demand.
 
 use std::borrow::Cow;
-use trendline_core::dataset::{parse_series, DataErrors, Manifest, SeriesMeta, Unit, Upstream};
+use trendline_core::dataset::{
+    parse_series, DataErrors, Manifest, PublishedDoubling, SeriesMeta, Unit, Upstream,
+};
 use trendline_core::{Day, Series};
 
 include!(concat!(env!("OUT_DIR"), "/bundle.rs"));

@@ -24,6 +24,9 @@ pub struct ChartCanvasProps {
     /// The point under the pointer or keyboard focus changed.
     #[prop_or_default]
     pub on_point: Callback<Option<PointAt>>,
+    /// A point was clicked (or Enter pressed on the focused one): index into the model's points.
+    #[prop_or_default]
+    pub on_toggle: Callback<usize>,
 }
 
 /// Paints `model` at the canvas' CSS size times the device pixel ratio (sharp on HiDPI).
@@ -111,7 +114,21 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let cb = props.on_point.clone();
         Callback::from(move |_: MouseEvent| cb.emit(None))
     };
+    let onclick = {
+        let (layout, latest, cb) = (layout.clone(), latest.clone(), props.on_toggle.clone());
+        Callback::from(move |e: MouseEvent| {
+            let model = latest.borrow();
+            let found = layout.borrow().as_ref().and_then(|(l, dpr)| {
+                let (x, y) = (f64::from(e.offset_x()) * dpr, f64::from(e.offset_y()) * dpr);
+                l.nearest_point(&model, x, y, 14.0 * dpr)
+            });
+            if let Some(i) = found {
+                cb.emit(i);
+            }
+        })
+    };
     let onkeydown = {
+        let toggle = props.on_toggle.clone();
         let (layout, latest, cb) = (layout.clone(), latest.clone(), props.on_point.clone());
         Callback::from(move |e: KeyboardEvent| {
             let model = latest.borrow();
@@ -120,6 +137,13 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 return;
             }
             let current = model.highlight;
+            if matches!(e.key().as_str(), "Enter" | " ") {
+                if let Some(i) = current {
+                    e.prevent_default();
+                    toggle.emit(i);
+                }
+                return;
+            }
             let next = match e.key().as_str() {
                 "ArrowRight" | "ArrowUp" => Some(current.map_or(0, |i| (i + 1).min(n - 1))),
                 "ArrowLeft" | "ArrowDown" => Some(current.map_or(n - 1, |i| i.saturating_sub(1))),
@@ -140,6 +164,6 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     html! {
         <canvas ref={canvas} class="chart" data-testid="chart" role="img" tabindex="0"
             aria-label={props.label.clone()} aria-describedby="chart-keys"
-            {onmousemove} {onmouseleave} {onkeydown} {onblur} />
+            {onmousemove} {onmouseleave} {onclick} {onkeydown} {onblur} />
     }
 }

@@ -12,6 +12,8 @@ pub struct DoublingControlProps {
     pub fitted: Option<f64>,
     /// Whether the reader overrides the fit.
     pub overridden: bool,
+    /// The family, which says what the doubling time is of.
+    pub family: trendline_core::Family,
     pub on_set: Callback<f64>,
     pub on_reset: Callback<()>,
 }
@@ -59,7 +61,11 @@ pub fn doubling_control(props: &DoublingControlProps) -> Html {
         .unwrap_or_default();
     html! {
         <div class="doubling">
-            <label for="doubling-slider" class="doubling-label">{"Assumed doubling time"}</label>
+            <label for="doubling-slider" class="doubling-label">{ match props.family {
+                trendline_core::Family::Logistic => "Assumed odds-doubling time",
+                trendline_core::Family::Superexponential => "Assumed doubling time now (each later doubling shorter by a)",
+                trendline_core::Family::Exponential => "Assumed doubling time",
+            } }</label>
             <div class="doubling-inputs">
                 <input id="doubling-slider" type="range" data-testid="doubling-slider"
                     min={smin.to_string()} max={smax.to_string()} step="1"

@@ -1,25 +1,22 @@
 use super::data_number;
 use trendline_core::units::format_days_and_months;
-use trendline_core::{Day, Selection};
+use trendline_core::{Day, Family, Forecast, Selection};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FitControlsProps {
+    pub forecast: std::rc::Rc<Forecast>,
     pub from: Option<Day>,
     pub to: Option<Day>,
     pub selection: Selection,
-    pub fitted: Option<f64>,
-    pub n: Option<usize>,
-    pub r2: Option<f64>,
-    pub span: Option<(Day, Day)>,
-    pub cap_note: Option<AttrValue>,
     pub on_from: Callback<Option<Day>>,
     pub on_to: Callback<Option<Day>>,
     pub on_selection: Callback<Selection>,
 }
 
-fn date_input(cb: Callback<Option<Day>>) -> Callback<Event> {
+/// Reads a date input: empty clears, a valid date sets, anything else is ignored.
+pub fn date_input(cb: Callback<Option<Day>>) -> Callback<Event> {
     Callback::from(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
         let v = input.value();
@@ -31,9 +28,12 @@ fn date_input(cb: Callback<Option<Day>>) -> Callback<Event> {
     })
 }
 
-/// The fitted trend's readouts and the settings that choose its points.
+/// The fitted trend's readouts (doubling time, interval, n, fit quality, model comparison, the
+/// source's own number) and the settings that choose its points.
 #[function_component(FitControls)]
 pub fn fit_controls(props: &FitControlsProps) -> Html {
+    let fc = &props.forecast;
+    let p = &fc.prepared;
     let on_selection = {
         let cb = props.on_selection.clone();
         Callback::from(move |e: Event| {
@@ -44,25 +44,80 @@ pub fn fit_controls(props: &FitControlsProps) -> Html {
         })
     };
     let date = |d: Option<Day>| d.map(|d| d.to_string()).unwrap_or_default();
+    let fit = p.fit.as_ref().ok();
+    let what = match p.family {
+        Family::Logistic => "Fitted odds-doubling time",
+        Family::Superexponential => "Fitted doubling time now",
+        Family::Exponential => "Fitted doubling time",
+    };
+    let method = match p.family {
+        Family::Logistic => format!(
+            "Ordinary least squares of log₂ odds of score / {}% on date (scores clamped to 0.1%–99.9% of saturation first).",
+            match p.transform {
+                trendline_core::Transform::LogOdds { sat } => sat,
+                _ => 100.0,
+            }
+        ),
+        Family::Superexponential => "Least squares of log₂(horizon) = y₀ + n(t), where each doubling takes (1 − a) of the time of the previous one; the exponential line is kept for comparison.".into(),
+        Family::Exponential => "Ordinary least squares of log₂(horizon) on release date.".into(),
+    };
+    let (ci_lo, ci_hi) = match (p.family, p.ci) {
+        (Family::Superexponential, _) | (_, None) => (None, None),
+        (_, Some((a, b))) => (Some(a), Some(b)),
+    };
+    let fmt_ci = |v: f64| {
+        if v.is_finite() {
+            format!("{v:.1}")
+        } else {
+            "∞".into()
+        }
+    };
+    let se = p.superexp.as_ref().and_then(|r| r.as_ref().ok());
     html! {
         <div class="fit">
             <p class="fit-readout">
-                {"Fitted doubling time: "}
-                <strong data-testid="fit-doubling-days" data-value={data_number(props.fitted)}>
-                    { props.fitted.map(format_days_and_months).unwrap_or_else(|| "—".into()) }
+                {format!("{what}: ")}
+                <strong data-testid="fit-doubling-days" data-value={data_number(fc.fitted_doubling)}>
+                    { fc.fitted_doubling.map(format_days_and_months).unwrap_or_else(|| "—".into()) }
                 </strong>
+            </p>
+            <p class="fit-detail">
+                {"95% interval "}
+                <span data-testid="fit-ci-low" data-value={data_number(ci_lo)}>{ci_lo.map(fmt_ci).unwrap_or_else(|| "—".into())}</span>
+                {"–"}
+                <span data-testid="fit-ci-high" data-value={data_number(ci_hi)}>{ci_hi.map(fmt_ci).unwrap_or_else(|| "—".into())}</span>
+                {" days"}
+                <span class="muted">{ if p.family == Family::Superexponential { " (not computed for the superexponential fit)".to_string() } else { format!(" (bootstrap over the fitted models, {} resamples; not METR's bootstrap over tasks)", p.draws.as_ref().map_or(0, |d| d.len())) } }</span>
                 {" · "}
-                <span data-testid="fit-n" data-value={props.n.map(|n| n.to_string()).unwrap_or_default()}>
-                    { format!("n = {}", props.n.map_or_else(|| "0".into(), |n| n.to_string())) }
+                <span data-testid="fit-n" data-value={fit.map(|f| f.line.n.to_string()).unwrap_or_default()}>
+                    { format!("n = {}", fit.map_or(0, |f| f.line.n)) }
                 </span>
-                if let Some(r2) = props.r2 { {format!(" · R² = {r2:.3}")} }
-                if let Some((a, b)) = props.span { {format!(" · points from {a} to {b}")} }
+                if let Some(f) = fit { {format!(" · R² = {:.3} · residual SD {:.2} (log₂)", f.line.r2, f.line.resid_sd)} }
+                if let Some(f) = fit { {format!(" · points from {} to {}", f.span.0, f.span.1)} }
             </p>
-            <p class="method">
-                {"Ordinary least squares of log₂(horizon) on release date"}
-                if let Some(note) = &props.cap_note { {format!("; {note}")} }
-                {"."}
-            </p>
+            if let Some(pb) = &p.published {
+                <p class="published" data-testid="published-doubling" data-value={pb.point.to_string()}>
+                    {format!("{} publishes {} days", p.series.meta.source_name, pb.point)}
+                    if let (Some(l), Some(h)) = (pb.ci_low, pb.ci_high) { {format!(" (95% CI {l}–{h})")} }
+                    {format!(" for these settings (its {} fit).", pb.block)}
+                </p>
+            }
+            if p.aicc_exp.is_some() || p.aicc_superexp.is_some() {
+                <p class="fit-detail">
+                    {"AICc: exponential "}
+                    <span data-testid="fit-aicc-exp" data-value={data_number(p.aicc_exp)}>{p.aicc_exp.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into())}</span>
+                    {", superexponential "}
+                    <span data-testid="fit-aicc-superexp" data-value={data_number(p.aicc_superexp)}>{p.aicc_superexp.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into())}</span>
+                    if let Some(f) = se { {format!(" (fitted a = {:.1}% per doubling)", f.model.a * 100.0)} }
+                    { match (p.aicc_exp, p.aicc_superexp) {
+                        (Some(e), Some(s)) if s < e - 2.0 => ". The data favour the superexponential curve.".to_string(),
+                        (Some(e), Some(s)) if e < s - 2.0 => ". The data favour the exponential line.".to_string(),
+                        (Some(_), Some(_)) => ". The two fit about equally well (ΔAICc < 2).".to_string(),
+                        _ => String::new(),
+                    } }
+                </p>
+            }
+            <p class="method">{method}</p>
             <div class="fit-settings">
                 <label>{"Fit from "}
                     <input type="date" data-testid="fit-from" value={date(props.from)} onchange={date_input(props.on_from.clone())} />
@@ -72,8 +127,8 @@ pub fn fit_controls(props: &FitControlsProps) -> Html {
                 </label>
                 <label>{"Points "}
                     <select data-testid="fit-selection" onchange={on_selection}>
-                        <option value="frontier" selected={props.selection == Selection::Frontier}>{"frontier models"}</option>
-                        <option value="all" selected={props.selection == Selection::All}>{"all models"}</option>
+                        <option value="frontier" selected={props.selection == Selection::Frontier}>{"frontier only"}</option>
+                        <option value="all" selected={props.selection == Selection::All}>{"all"}</option>
                     </select>
                 </label>
             </div>

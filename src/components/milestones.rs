@@ -1,45 +1,65 @@
-use trendline_core::MilestoneRow;
+use trendline_core::forecast::McCrossing;
+use trendline_core::{Day, MilestoneRow};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct MilestoneTableProps {
     pub rows: Vec<MilestoneRow>,
     pub overridden: bool,
+    pub until: Day,
+    pub horizon: bool,
 }
 
-fn cell(d: Option<trendline_core::Day>) -> (String, String) {
+fn cell(d: Option<Day>, never: &str) -> (String, String) {
     match d {
         Some(d) => (d.to_string(), d.to_string()),
-        None => (String::new(), "not before 3000".into()),
+        None => (String::new(), never.to_string()),
     }
 }
 
-/// When the projection crosses each milestone, under the reader's and the fitted rate.
+/// When the projection crosses each milestone: under the reader's assumptions, the fitted
+/// curve, and the Monte Carlo percentiles.
 #[function_component(MilestoneTable)]
 pub fn milestone_table(props: &MilestoneTableProps) -> Html {
     if props.rows.is_empty() {
         return html! {};
     }
+    let mc = props.rows.iter().any(|r| r.mc.is_some());
+    let after = format!("after {}", props.until);
     html! {
         <table class="milestones" data-testid="milestones">
-            <caption>{"When does the trend reach tasks of this length (50% success)?"}</caption>
+            <caption>{ if props.horizon { "When does the trend reach tasks of this length?" } else { "When does the trend reach this score?" } }</caption>
             <thead>
                 <tr>
                     <th scope="col">{"Milestone"}</th>
                     <th scope="col">{ if props.overridden { "Your assumption" } else { "Projection" } }</th>
                     <th scope="col">{"Fitted trend"}</th>
+                    if mc {
+                        <th scope="col">{"Simulated 10%"}</th>
+                        <th scope="col">{"median"}</th>
+                        <th scope="col">{"90%"}</th>
+                        <th scope="col" title="Share of simulated trends that do not reach it by the end date">{"not by end"}</th>
+                    }
                 </tr>
             </thead>
             <tbody>
                 { for props.rows.iter().map(|r| {
-                    let id = r.milestone.id;
-                    let (av, at) = cell(r.assumed);
-                    let (fv, ft) = cell(r.fitted);
+                    let id = r.milestone.id.to_string();
+                    let (av, at) = cell(r.assumed, "never (before 3000)");
+                    let (fv, ft) = cell(r.fitted, "never (before 3000)");
+                    let label = match r.milestone.hours { Some(h) if r.milestone.id != "custom" => format!("{} ({h} h)", r.milestone.label), _ => r.milestone.label.to_string() };
                     html! {
-                        <tr key={id}>
-                            <th scope="row">{format!("{} ({} h)", r.milestone.label, r.milestone.hours)}</th>
+                        <tr key={id.clone()}>
+                            <th scope="row">{label}</th>
                             <td data-testid={format!("milestone-{id}")} data-value={av}>{at}</td>
                             <td data-testid={format!("milestone-{id}-fit")} data-value={fv}>{ft}</td>
+                            if let Some(McCrossing { p10, p50, p90, never_share }) = &r.mc {
+                                { for [("p10", p10), ("p50", p50), ("p90", p90)].into_iter().map(|(k, d)| {
+                                    let (v, t) = cell(*d, &after);
+                                    html! { <td data-testid={format!("milestone-{id}-{k}")} data-value={v}>{t}</td> }
+                                }) }
+                                <td data-testid={format!("milestone-{id}-never")} data-value={never_share.to_string()}>{format!("{:.0}%", never_share * 100.0)}</td>
+                            }
                         </tr>
                     }
                 }) }

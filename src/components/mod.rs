@@ -1,22 +1,26 @@
 mod about_data;
+mod backtest_panel;
 mod chart_canvas;
 mod data_table;
 mod doubling_control;
 mod fit_controls;
 mod legend;
 mod milestones;
+mod model_panel;
 mod notices;
 mod point_tooltip;
 mod series_picker;
 mod source_note;
 
 pub use about_data::AboutData;
+pub use backtest_panel::BacktestPanel;
 pub use chart_canvas::{ChartCanvas, PointAt};
 pub use data_table::DataTable;
 pub use doubling_control::DoublingControl;
 pub use fit_controls::FitControls;
 pub use legend::Legend;
 pub use milestones::MilestoneTable;
+pub use model_panel::ModelPanel;
 pub use notices::Notices;
 pub use point_tooltip::PointTooltip;
 pub use series_picker::SeriesPicker;

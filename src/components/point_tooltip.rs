@@ -11,6 +11,7 @@ pub struct PointTooltipProps {
     pub x: f64,
     pub y: f64,
     pub fitted: bool,
+    pub dropped: bool,
 }
 
 /// Details of one point: shown beside it while hovered or focused, and announced politely.
@@ -37,7 +38,7 @@ pub fn point_tooltip(props: &PointTooltipProps) -> Html {
             <span class="muted">{format!(" · {}", p.org)}</span>
             <div>{format!("{} · {}", p.date, format_value(unit, p.value))}<span class="muted">{format!(" (exact: {})", p.value)}</span></div>
             <div class="muted">{interval}</div>
-            <div>{format!("{}{}{}", p.kind.label(), if p.frontier { " · frontier" } else { "" }, if props.fitted { " · in the fit" } else { " · not fitted" })}</div>
+            <div>{format!("{}{}{}", p.kind.label(), if p.frontier { " · frontier" } else { "" }, if props.fitted { " · in the fit" } else if props.dropped { " · left out by you (click to bring back)" } else { " · not fitted" })}</div>
             <div class="src">{&p.source}</div>
         </div>
     }

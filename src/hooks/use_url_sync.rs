@@ -14,12 +14,13 @@ pub fn initial_from_url(known_series: &[&str]) -> Decoded {
     decode(&query, known_series)
 }
 
-/// Keeps the address bar's query equal to the state, with a debounced `replaceState` (a
-/// slider drag writes once, and never floods the history).
+/// Keeps the address bar's query equal to the state (pass it resolved for its series, so every
+/// setting is written explicitly), with a debounced `replaceState` (a slider drag writes once,
+/// and never floods the history).
 #[hook]
 pub fn use_url_sync(state: &State) {
     use_effect_with(state.clone(), |state| {
-        let query = encode(state);
+        let query = encode(state, &crate::bundle::MANIFEST.vintage);
         let timer = Timeout::new(DEBOUNCE_MS, move || {
             let Some(w) = web_sys::window() else { return };
             let Ok(history) = w.history() else { return };

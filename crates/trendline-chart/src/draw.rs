@@ -31,6 +31,10 @@ pub struct Theme {
     pub warning: RGBColor,
     /// Milestone lines.
     pub milestone: RGBColor,
+    /// Later points inside the 80% band of an as-of fit.
+    pub hit_inside: RGBColor,
+    /// Later points outside the 95% band.
+    pub hit_outside: RGBColor,
     /// Font family.
     pub font: &'static str,
     /// Extra factor for font sizes only: plotters' SVG backend writes `size / 1.24`, so SVG
@@ -52,6 +56,8 @@ impl Theme {
             projection: RGBColor(190, 24, 93),
             warning: RGBColor(194, 65, 12),
             milestone: RGBColor(120, 113, 108),
+            hit_inside: RGBColor(21, 128, 61),
+            hit_outside: RGBColor(185, 28, 28),
             font: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
             text_scale: 1.0,
         }
@@ -156,6 +162,90 @@ fn dashes(a: (f64, f64), b: (f64, f64), on: f64, off: f64) -> Vec<[(i32, i32); 2
             ((a.0 + ux * e).round() as i32, (a.1 + uy * e).round() as i32),
         ]);
         s = e + off;
+    }
+    out
+}
+
+/// Splits a polyline (plot coordinates) into runs of pixel points inside the plot.
+fn clipped_runs(
+    points: &[(f64, f64)],
+    layout: &Layout,
+    model: &ChartModel,
+) -> Vec<Vec<(f64, f64)>> {
+    let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut current: Vec<(f64, f64)> = Vec::new();
+    for pair in points.windows(2) {
+        match clip(pair[0], pair[1], model.x_range, model.y_range) {
+            Some((a, b)) => {
+                let (pa, pb) = (layout.to_px(a.0, a.1), layout.to_px(b.0, b.1));
+                if current
+                    .last()
+                    .is_none_or(|&l| (l.0 - pa.0).abs() > 0.5 || (l.1 - pa.1).abs() > 0.5)
+                {
+                    if current.len() > 1 {
+                        runs.push(std::mem::take(&mut current));
+                    }
+                    current = vec![pa];
+                }
+                current.push(pb);
+            }
+            None => {
+                if current.len() > 1 {
+                    runs.push(std::mem::take(&mut current));
+                }
+                current.clear();
+            }
+        }
+    }
+    if current.len() > 1 {
+        runs.push(current);
+    }
+    runs
+}
+
+/// Dashes along a pixel polyline, the pattern carried across vertices: dashes of length `on`
+/// separated by gaps of `off`.
+fn dashed_polyline(run: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(i32, i32)>> {
+    let mut out = Vec::new();
+    if on <= 0.0 || run.len() < 2 {
+        return out;
+    }
+    let period = on + off;
+    let mut phase = 0.0; // distance into the current period
+    let mut dash: Vec<(i32, i32)> = Vec::new();
+    let r = |p: (f64, f64)| (p.0.round() as i32, p.1.round() as i32);
+    for pair in run.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
+        if len == 0.0 {
+            continue;
+        }
+        let at = |d: f64| (a.0 + (b.0 - a.0) * d / len, a.1 + (b.1 - a.1) * d / len);
+        let mut pos = 0.0;
+        while pos < len {
+            if phase < on {
+                if dash.is_empty() {
+                    dash.push(r(at(pos)));
+                }
+                let step = (on - phase).min(len - pos);
+                pos += step;
+                phase += step;
+                dash.push(r(at(pos)));
+                if phase >= on && dash.len() > 1 {
+                    out.push(std::mem::take(&mut dash));
+                }
+            } else {
+                let step = (period - phase).min(len - pos);
+                pos += step;
+                phase += step;
+                if phase >= period {
+                    phase = 0.0;
+                }
+            }
+        }
+    }
+    if dash.len() > 1 {
+        out.push(dash);
     }
     out
 }
@@ -330,6 +420,46 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
+    // Monte Carlo bands (already clamped to the plot), widest first.
+    for band in &model.bands {
+        if band.rows.len() < 2 {
+            continue;
+        }
+        let alpha = if band.level >= 95 { 0.10 } else { 0.16 };
+        let mut poly: Vec<(i32, i32)> = Vec::with_capacity(band.rows.len() * 2);
+        for &(x, lo, _) in &band.rows {
+            let (px_, py_) = layout.to_px(x.clamp(model.x_range.0, model.x_range.1), lo);
+            poly.push((px_.round() as i32, py_.round() as i32));
+        }
+        for &(x, _, hi) in band.rows.iter().rev() {
+            let (px_, py_) = layout.to_px(x.clamp(model.x_range.0, model.x_range.1), hi);
+            poly.push((px_.round() as i32, py_.round() as i32));
+        }
+        area.draw(&Polygon::new(poly, theme.projection.mix(alpha).filled()))?;
+    }
+
+    // Vertical markers (as-of date, singularity).
+    for v in &model.vlines {
+        if v.x < model.x_range.0 || v.x > model.x_range.1 {
+            continue;
+        }
+        let (x, _) = layout.to_px(v.x, model.y_range.1);
+        let style = theme.text.mix(0.6).stroke_width(px(1.0).max(1) as u32);
+        for seg in dashes(
+            (x, f64::from(top)),
+            (x, f64::from(layout.plot.3)),
+            3.0 * s,
+            3.0 * s,
+        ) {
+            area.draw(&PathElement::new(seg.to_vec(), style))?;
+        }
+        area.draw_text(
+            &v.label,
+            &font(11.0, &theme.text, HPos::Left, VPos::Top),
+            (x.round() as i32 + px(4.0), top + px(2.0)),
+        )?;
+    }
+
     // Curves, clipped to the plot.
     for curve in &model.curves {
         let (color, pattern) = curve_look(curve.style, theme);
@@ -339,22 +469,17 @@ pub fn draw<DB: DrawingBackend>(
             CurveStyle::Projection => 2.5,
         };
         let style = color.stroke_width(px(width).max(1) as u32);
-        for pair in curve.points.windows(2) {
-            let Some((a, b)) = clip(pair[0], pair[1], model.x_range, model.y_range) else {
-                continue;
-            };
-            let (a, b) = (layout.to_px(a.0, a.1), layout.to_px(b.0, b.1));
+        for run in clipped_runs(&curve.points, &layout, model) {
             match pattern {
                 None => area.draw(&PathElement::new(
-                    vec![
-                        (a.0.round() as i32, a.1.round() as i32),
-                        (b.0.round() as i32, b.1.round() as i32),
-                    ],
+                    run.iter()
+                        .map(|&(x, y)| (x.round() as i32, y.round() as i32))
+                        .collect::<Vec<_>>(),
                     style,
                 ))?,
                 Some((on, off)) => {
-                    for seg in dashes(a, b, on * s, off * s) {
-                        area.draw(&PathElement::new(seg.to_vec(), style))?;
+                    for seg in dashed_polyline(&run, on * s, off * s) {
+                        area.draw(&PathElement::new(seg, style))?;
                     }
                 }
             }
@@ -364,7 +489,9 @@ pub fn draw<DB: DrawingBackend>(
     // Points: interval whiskers, then markers.
     let r = 4.0 * s;
     for p in &model.points {
-        let color = if p.above_cap {
+        let color = if p.dropped {
+            theme.grid
+        } else if p.above_cap {
             theme.warning
         } else if p.filled {
             theme.frontier
@@ -386,7 +513,36 @@ pub fn draw<DB: DrawingBackend>(
                 whisker,
             ))?;
         }
-        draw_marker(area, p.marker, (x, y), r, &color, p.filled, theme)?;
+        draw_marker(
+            area,
+            p.marker,
+            (x, y),
+            r,
+            &color,
+            p.filled && !p.dropped,
+            theme,
+        )?;
+        if p.dropped {
+            let d = r.round() as i32 + px(1.0);
+            let st = theme.other.stroke_width(px(1.5).max(1) as u32);
+            let (xi, yi) = (x.round() as i32, y.round() as i32);
+            area.draw(&PathElement::new(
+                vec![(xi - d, yi - d), (xi + d, yi + d)],
+                st,
+            ))?;
+        }
+        if let Some(hit) = p.hit {
+            let ring = match hit {
+                trendline_core::forecast::BandHit::Inside80 => theme.hit_inside,
+                trendline_core::forecast::BandHit::Inside95 => theme.warning,
+                _ => theme.hit_outside,
+            };
+            area.draw(&Circle::new(
+                (x.round() as i32, y.round() as i32),
+                (r * 1.8).round() as i32,
+                ring.stroke_width(px(2.0).max(1) as u32),
+            ))?;
+        }
     }
 
     if let Some(p) = model.highlight.and_then(|i| model.points.get(i)) {
@@ -610,6 +766,16 @@ mod tests {
         let d = dashes((0.0, 0.0), (20.0, 0.0), 5.0, 5.0);
         assert_eq!(d, vec![[(0, 0), (5, 0)], [(10, 0), (15, 0)]]);
         assert!(dashes((0.0, 0.0), (0.0, 0.0), 5.0, 5.0).is_empty());
+    }
+
+    #[test]
+    fn dashes_continue_across_vertices() {
+        let run = [(0.0, 0.0), (3.0, 0.0), (10.0, 0.0), (20.0, 0.0)];
+        let d = dashed_polyline(&run, 5.0, 5.0);
+        assert_eq!(
+            d,
+            vec![vec![(0, 0), (3, 0), (5, 0)], vec![(10, 0), (15, 0)]]
+        );
     }
 
     #[test]

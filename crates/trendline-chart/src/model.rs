@@ -1,8 +1,9 @@
 //! The chart as plain data: everything [`crate::draw`] paints, in plot coordinates.
 
-use trendline_core::dataset::{PointKind, Series, Unit};
+use trendline_core::dataset::{PointKind, Unit};
+use trendline_core::forecast::BandHit;
 use trendline_core::units::{format_days_and_months, tick_label_minutes};
-use trendline_core::{Day, Forecast};
+use trendline_core::{Day, Family, Forecast, Projection};
 
 /// How values map to the vertical axis.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,10 +64,14 @@ pub struct PointMark {
     pub marker: Marker,
     /// Filled (frontier) or hollow.
     pub filled: bool,
-    /// Above the series' fit cap (e.g. METR's 16 h reliability ceiling).
+    /// Above the fit's cap (e.g. METR's 16 h reliability ceiling).
     pub above_cap: bool,
     /// Used by the current fit.
     pub fitted: bool,
+    /// Left out of the fit by the reader.
+    pub dropped: bool,
+    /// Where the point landed in the as-of fan, for points after the as-of date.
+    pub hit: Option<BandHit>,
 }
 
 /// How a curve is drawn.
@@ -74,9 +79,9 @@ pub struct PointMark {
 pub enum CurveStyle {
     /// The fitted trend over the fit window (solid).
     Fit,
-    /// The fitted rate continued past the data (thin, dotted).
+    /// The fitted curve continued past the data (thin, dotted).
     FitExtension,
-    /// The projection under the reader's assumption (dashed, accent).
+    /// The projection under the reader's assumptions (dashed, accent).
     Projection,
 }
 
@@ -91,6 +96,17 @@ pub struct Curve {
     pub label: String,
 }
 
+/// A shaded band between two polylines with the same `x`s (Monte Carlo percentiles).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Band {
+    /// `(x, lower y, upper y)` in plot coordinates, clamped to the plot.
+    pub rows: Vec<(f64, f64, f64)>,
+    /// 80 (10th–90th percentile) or 95 (2.5th–97.5th).
+    pub level: u8,
+    /// Legend text.
+    pub label: String,
+}
+
 /// A labelled horizontal line (milestones, the reliability ceiling).
 #[derive(Clone, Debug, PartialEq)]
 pub struct HLine {
@@ -100,6 +116,15 @@ pub struct HLine {
     pub label: String,
     /// Drawn as a warning (the reliability ceiling) rather than a milestone.
     pub warning: bool,
+}
+
+/// A labelled vertical line (the as-of date, a singularity).
+#[derive(Clone, Debug, PartialEq)]
+pub struct VLine {
+    /// Plot x.
+    pub x: f64,
+    /// Label drawn at the top.
+    pub label: String,
 }
 
 /// Everything the chart shows, in plot coordinates: pure data, comparable, testable.
@@ -121,9 +146,13 @@ pub struct ChartModel {
     pub points: Vec<PointMark>,
     /// Fit, extension and projection curves.
     pub curves: Vec<Curve>,
+    /// Monte Carlo bands, widest first.
+    pub bands: Vec<Band>,
     /// Milestones and ceilings.
     pub lines: Vec<HLine>,
-    /// Legend entries for point styles present `(marker, filled, label)`.
+    /// As-of date and singularity markers.
+    pub vlines: Vec<VLine>,
+    /// Legend entries for point styles present `(marker, filled, above cap, label)`.
     pub point_legend: Vec<(Marker, bool, bool, String)>,
     /// Title drawn above the plot (exports); `None` on the page, where HTML shows it.
     pub caption: Option<String>,
@@ -148,7 +177,7 @@ pub struct ModelOptions {
     pub legend_in_plot: bool,
 }
 
-/// Human tick candidates for durations, in minutes: 1 s … 20 000 h.
+/// Human tick candidates for durations, in minutes: 1 s … 2 000 000 h.
 const MINUTE_TICKS: [f64; 12] = [
     1.0 / 60.0,
     10.0 / 60.0,
@@ -164,6 +193,9 @@ const MINUTE_TICKS: [f64; 12] = [
     120_000_000.0,
 ];
 
+/// Samples per projected curve.
+const CURVE_SAMPLES: usize = 96;
+
 fn marker_for(kind: PointKind) -> Marker {
     match kind {
         PointKind::Measured => Marker::Circle,
@@ -174,12 +206,43 @@ fn marker_for(kind: PointKind) -> Marker {
     }
 }
 
-/// Builds the chart for `series` under `forecast`.
+/// Samples `y_of(x)` on `[a, b]` in plot coordinates, stopping where the curve leaves the
+/// drawable range (a singularity, or far above the plot).
+fn sample(
+    a: f64,
+    b: f64,
+    top: f64,
+    straight: bool,
+    y_of: impl Fn(f64) -> Option<f64>,
+) -> Vec<(f64, f64)> {
+    let steps = if straight { 1 } else { CURVE_SAMPLES };
+    let mut out = Vec::with_capacity(steps + 1);
+    if a.is_nan() || b.is_nan() || b <= a {
+        return out;
+    }
+    for k in 0..=steps {
+        let x = a + (b - a) * k as f64 / steps as f64;
+        match y_of(x) {
+            Some(y) if y.is_finite() => {
+                out.push((x, y));
+                if y > top {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// Builds the chart for `forecast` (its series is the one fitted).
 ///
 /// The horizontal axis runs from 4 months before the first point to `opts.end`. On the log
 /// axis the vertical range covers every point and interval and the milestones, padded by a
 /// factor 2 each way; percent series use 0–100.
-pub fn build_model(series: &Series, forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
+pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
+    let prep = &forecast.prepared;
+    let series = &*prep.series;
     let unit = series.meta.unit;
     let y_axis = match unit {
         Unit::Minutes => YAxis::LogMinutes,
@@ -191,7 +254,8 @@ pub fn build_model(series: &Series, forecast: &Forecast, opts: &ModelOptions) ->
         .map_or(opts.end.x() - 365.0, |p| p.date.x());
     let last = series.points.last().map_or(first, |p| p.date.x());
     let x_range = (first - 120.0, opts.end.x().max(last + 30.0));
-    let cap = series.meta.fit_cap;
+    let window = &prep.window;
+    let fit = prep.fit.as_ref().ok();
 
     let mut points = Vec::with_capacity(series.points.len());
     for (i, p) in series.points.iter().enumerate() {
@@ -205,7 +269,6 @@ pub fn build_model(series: &Series, forecast: &Forecast, opts: &ModelOptions) ->
             }
             _ => None,
         };
-        let fitted = forecast.fit.as_ref().is_ok_and(|f| f.used.contains(&i));
         points.push(PointMark {
             index: i,
             x: p.date.x(),
@@ -213,8 +276,14 @@ pub fn build_model(series: &Series, forecast: &Forecast, opts: &ModelOptions) ->
             interval,
             marker: marker_for(p.kind),
             filled: p.frontier,
-            above_cap: cap.is_some_and(|c| p.value > c),
-            fitted,
+            above_cap: window.is_capped(p),
+            fitted: fit.is_some_and(|f| f.used.contains(&i)),
+            dropped: window.drop.contains(&p.id),
+            hit: forecast
+                .asof_hits
+                .iter()
+                .find(|(j, _)| *j == i)
+                .map(|(_, h)| *h),
         });
     }
 
@@ -224,15 +293,25 @@ pub fn build_model(series: &Series, forecast: &Forecast, opts: &ModelOptions) ->
         YAxis::LogMinutes => {
             for m in &forecast.milestones {
                 lines.push(HLine {
-                    y: m.milestone.minutes().log10(),
-                    label: format!("{} ({} h)", m.milestone.label, m.milestone.hours),
+                    y: m.milestone.target.log10(),
+                    label: match m.milestone.hours {
+                        Some(h) if m.milestone.id != "custom" => {
+                            format!("{} ({h} h)", m.milestone.label)
+                        }
+                        _ => m.milestone.label.to_string(),
+                    },
                     warning: false,
                 });
             }
-            if let Some(c) = cap {
+            if let Some(c) = window.cap {
+                let label = if Some(c) == series.meta.fit_cap {
+                    format!("{} reliability ceiling", tick_label_minutes(c))
+                } else {
+                    format!("{} cap: not fitted above", tick_label_minutes(c))
+                };
                 lines.push(HLine {
                     y: c.log10(),
-                    label: format!("{} reliability ceiling", tick_label_minutes(c)),
+                    label,
                     warning: true,
                 });
             }
@@ -260,6 +339,22 @@ pub fn build_model(series: &Series, forecast: &Forecast, opts: &ModelOptions) ->
             range
         }
         YAxis::Percent => {
+            for m in &forecast.milestones {
+                lines.push(HLine {
+                    y: m.milestone.target,
+                    label: m.milestone.label.to_string(),
+                    warning: false,
+                });
+            }
+            if let trendline_core::Transform::LogOdds { sat } = prep.transform {
+                if sat < 100.0 {
+                    lines.push(HLine {
+                        y: sat,
+                        label: format!("saturation {sat}%"),
+                        warning: true,
+                    });
+                }
+            }
             for v in (0..=100).step_by(20) {
                 y_ticks.push((f64::from(v), format!("{v}%")));
             }
@@ -267,58 +362,113 @@ pub fn build_model(series: &Series, forecast: &Forecast, opts: &ModelOptions) ->
         }
     };
 
+    let to_plot = |y_fit: f64| y_axis.to_plot(prep.transform.to_value(y_fit));
+    // Exponential curves are straight on the log axis: two points draw them exactly.
+    let log_axis = y_axis == YAxis::LogMinutes && prep.transform == trendline_core::Transform::Log2;
+    let top = y_range.1 + (y_range.1 - y_range.0);
     let mut curves = Vec::new();
-    if let Ok(fit) = &forecast.fit {
+    let mut bands = Vec::new();
+    let mut vlines = Vec::new();
+    if let (Some(fit), Some(proj)) = (fit, forecast.fitted_projection.or(forecast.projection)) {
         let (a, b) = (fit.span.0.x(), fit.span.1.x());
-        let to_plot = |log2v: f64| y_axis.to_plot(log2v.exp2());
-        if let (Some(ya), Some(yb)) = (to_plot(fit.line.at(a)), to_plot(fit.line.at(b))) {
-            let label = match forecast.fitted_doubling {
-                Some(t) => format!(
-                    "Fitted trend (OLS, n = {}): doubles every {}",
-                    fit.line.n,
-                    format_days_and_months(t)
-                ),
-                None => format!("Fitted trend (OLS, n = {})", fit.line.n),
-            };
-            curves.push(Curve {
-                style: CurveStyle::Fit,
-                points: vec![(a, ya), (b, yb)],
-                label,
-            });
-        }
-        let end = x_range.1;
-        let project = |p: &trendline_core::Projection| -> Vec<(f64, f64)> {
-            [p.anchor_x, end]
-                .iter()
-                .filter_map(|&x| to_plot(p.log2_at(x)).map(|y| (x, y)))
-                .collect()
+        let n = fit.line.n;
+        let label = match (prep.family, forecast.fitted_doubling) {
+            (Family::Logistic, Some(t)) => format!("Fitted logistic trend (n = {n}): odds double every {}", format_days_and_months(t)),
+            (Family::Superexponential, Some(t)) => format!(
+                "Fitted superexponential trend (n = {n}): now doubling every {}, each doubling {:.1}% shorter",
+                format_days_and_months(t),
+                forecast.accel.unwrap_or(0.0) * 100.0
+            ),
+            (_, Some(t)) => format!("Fitted trend (OLS, n = {n}): doubles every {}", format_days_and_months(t)),
+            (_, None) => format!("Fitted trend (n = {n})"),
         };
-        let same = forecast.assumed_doubling == forecast.fitted_doubling;
-        if let (Some(p), false) = (&forecast.fitted_projection, same) {
-            curves.push(Curve {
-                style: CurveStyle::FitExtension,
-                points: project(p),
-                label: "Fitted rate continued".into(),
-            });
+        let straight = log_axis && matches!(proj.fitted, trendline_core::forecast::Fitted::Line(_));
+        let points = sample(a, b, top, straight, |x| {
+            proj.fitted.y_at(x).and_then(to_plot)
+        });
+        curves.push(Curve {
+            style: CurveStyle::Fit,
+            points,
+            label,
+        });
+    }
+    let end = x_range.1;
+    let project = |p: &Projection| {
+        let straight =
+            log_axis && matches!(p.growth, trendline_core::forecast::Growth::Linear { .. });
+        sample(p.anchor_x, end, top, straight, |x| {
+            p.y_at(x).and_then(to_plot)
+        })
+    };
+    let same = forecast.projection == forecast.fitted_projection;
+    if let (Some(p), false) = (&forecast.fitted_projection, same) {
+        curves.push(Curve {
+            style: CurveStyle::FitExtension,
+            points: project(p),
+            label: "Fitted curve continued".into(),
+        });
+    }
+    if let (Some(p), Some(t)) = (&forecast.projection, forecast.assumed_doubling) {
+        let what = if prep.family == Family::Logistic {
+            "its odds double"
+        } else {
+            "it doubles"
+        };
+        let mut label = if same {
+            format!(
+                "Projection at the fitted rate ({})",
+                format_days_and_months(t)
+            )
+        } else {
+            format!("Projection if {what} every {}", format_days_and_months(t))
+        };
+        if let (Family::Superexponential, Some(a)) = (prep.family, forecast.accel) {
+            label.push_str(&format!(", each doubling {:.1}% shorter", a * 100.0));
         }
-        if let (Some(p), Some(t)) = (&forecast.projection, forecast.assumed_doubling) {
-            let label = if same {
-                format!(
-                    "Projection at the fitted rate ({})",
-                    format_days_and_months(t)
-                )
-            } else {
-                format!(
-                    "Projection if it doubles every {}",
-                    format_days_and_months(t)
-                )
-            };
-            curves.push(Curve {
-                style: CurveStyle::Projection,
-                points: project(p),
-                label,
-            });
+        curves.push(Curve {
+            style: CurveStyle::Projection,
+            points: project(p),
+            label,
+        });
+    }
+    if let Some(fan) = &forecast.fan {
+        let clamp = |y_fit: f64| match to_plot(y_fit) {
+            Some(y) => y.clamp(y_range.0, y_range.1),
+            None if y_fit > 0.0 || y_fit.is_infinite() => y_range.1,
+            None => y_range.0,
+        };
+        for (level, lo, hi, label) in [
+            (
+                95u8,
+                0usize,
+                4usize,
+                format!("95% of {} simulated trends", fan.draws),
+            ),
+            (80, 1, 3, format!("80% of {} simulated trends", fan.draws)),
+        ] {
+            let rows = fan
+                .xs
+                .iter()
+                .enumerate()
+                .map(|(j, &x)| (x, clamp(fan.bands[lo][j]), clamp(fan.bands[hi][j])))
+                .collect();
+            bands.push(Band { rows, level, label });
         }
+    }
+    if let Some(d) = forecast.singularity.filter(|d| d.x() <= x_range.1) {
+        vlines.push(VLine {
+            x: d.x(),
+            label: format!("infinite on {d}"),
+        });
+    }
+    if let Some(asof) = forecast
+        .asof
+        .filter(|d| d.x() >= x_range.0 && d.x() <= x_range.1)
+    {
+        vlines.push(VLine {
+            x: asof.x(),
+            label: format!("fit as of {asof}"),
+        });
     }
 
     let mut point_legend = Vec::new();
@@ -348,12 +498,20 @@ pub fn build_model(series: &Series, forecast: &Forecast, opts: &ModelOptions) ->
             point_legend.push((marker, false, false, format!("{l} (not fitted)")));
         }
     }
-    if let Some(c) = cap.filter(|_| has(&|p| p.above_cap)) {
+    if let Some(c) = window.cap.filter(|_| has(&|p| p.above_cap)) {
         point_legend.push((
             Marker::Circle,
             true,
             true,
             format!("Above {} (not fitted)", tick_label_minutes(c)),
+        ));
+    }
+    if has(&|p| p.dropped) {
+        point_legend.push((
+            Marker::Circle,
+            false,
+            true,
+            "Dropped from the fit by you".to_string(),
         ));
     }
 
@@ -369,7 +527,9 @@ pub fn build_model(series: &Series, forecast: &Forecast, opts: &ModelOptions) ->
         },
         points,
         curves,
+        bands,
         lines,
+        vlines,
         point_legend,
         caption: opts.caption.clone(),
         footer: opts.footer.clone(),

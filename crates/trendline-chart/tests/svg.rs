@@ -11,12 +11,13 @@ fn dataset() -> Dataset {
 fn model(state: &State) -> ChartModel {
     let d = dataset();
     let s = d.get(&state.series).unwrap();
-    let f = forecast(s, state);
+    let sibling =
+        trendline_core::reliability::sibling80_id(&state.series).and_then(|id| d.get(&id));
+    let f = forecast(s, sibling, state);
     build_model(
-        s,
         &f,
         &ModelOptions {
-            end: Day::parse("2030-12-31").unwrap(),
+            end: f.until,
             caption: None,
             footer: vec![],
             legend_in_plot: true,
@@ -101,5 +102,109 @@ fn a_tiny_canvas_still_draws_without_panicking() {
     for (w, h) in [(1, 1), (40, 30), (320, 200)] {
         let svg = render_svg(&m, w, h, &Theme::light(1.0));
         assert!(svg.starts_with("<svg"));
+    }
+}
+
+/// Extreme settings draw a chart with finite axes and no NaN or infinity in the markup.
+#[test]
+fn extreme_settings_draw_finite_charts() {
+    use trendline_core::state::{Anchor, Cap};
+    use trendline_core::{Family, Selection};
+    let until_2100 = Day::parse("2100-12-31").unwrap();
+    let d = dataset();
+    let all: Vec<String> = d
+        .get("metr-th1.1-p50")
+        .unwrap()
+        .points
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    let cases = [
+        State {
+            doubling: Some(1.0),
+            ..State::default()
+        },
+        State {
+            doubling: Some(18_262.5),
+            until: until_2100,
+            ..State::default()
+        },
+        State {
+            mc: 20_000,
+            until: until_2100,
+            ..State::default()
+        },
+        State {
+            drop: all,
+            ..State::default()
+        },
+        State {
+            model: Some(Family::Superexponential),
+            accel: Some(95.0),
+            until: until_2100,
+            ..State::default()
+        },
+        State {
+            model: Some(Family::Superexponential),
+            accel: Some(-90.0),
+            floor: 36_525.0,
+            ..State::default()
+        },
+        State {
+            cap: Cap::Hours(0.001),
+            ..State::default()
+        },
+        State {
+            series: "arc-agi-2".into(),
+            sat: 1.0,
+            until: until_2100,
+            ..State::default()
+        },
+        State {
+            series: "swebench-full".into(),
+            doubling: Some(1.0),
+            anchor: Anchor::Last,
+            ..State::default()
+        },
+        State {
+            asof: Day::parse("2019-06-01").ok(),
+            ..State::default()
+        },
+        State {
+            rel: 95.0,
+            selection: Selection::All,
+            ..State::default()
+        },
+    ];
+    for s in cases {
+        let m = model(&s);
+        assert!(
+            m.x_range.0.is_finite() && m.x_range.1 > m.x_range.0,
+            "{s:?}"
+        );
+        assert!(
+            m.y_range.0.is_finite() && m.y_range.1 > m.y_range.0,
+            "{s:?}"
+        );
+        for c in &m.curves {
+            assert!(
+                c.points.iter().all(|(x, y)| x.is_finite() && y.is_finite()),
+                "{s:?}: {:?}",
+                c.style
+            );
+        }
+        for b in &m.bands {
+            assert!(
+                b.rows
+                    .iter()
+                    .all(|(x, lo, hi)| x.is_finite() && lo.is_finite() && hi.is_finite()),
+                "{s:?}"
+            );
+        }
+        let svg = render_svg(&m, 800, 500, &Theme::light(1.0));
+        // Numbers in the markup are never NaN or infinite ("infinite on <date>" labels are fine).
+        for bad in ["NaN", "\"inf", "\"-inf", "inf\"", "inf,", ",inf", "inf "] {
+            assert!(!svg.contains(bad), "{s:?}: {bad} in the SVG");
+        }
     }
 }

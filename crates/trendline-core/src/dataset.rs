@@ -60,6 +60,24 @@ pub struct Upstream {
     pub extract_sha256: Option<Text>,
 }
 
+/// A doubling time the source itself publishes for this series, with the settings it used.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublishedDoubling {
+    /// The source's name for the block (e.g. METR's `from_2023_on`).
+    pub block: Text,
+    /// First date of the fit (ISO), or `None` for all points.
+    #[serde(default)]
+    pub from: Option<Text>,
+    /// Published doubling time, days.
+    pub point: f64,
+    /// Published 95% interval, days.
+    #[serde(default)]
+    pub ci_low: Option<f64>,
+    /// Published 95% interval, days.
+    #[serde(default)]
+    pub ci_high: Option<f64>,
+}
+
 /// Everything known about a series except its points: what it is, where it comes from, and
 /// how its numbers are to be read.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -106,6 +124,9 @@ pub struct SeriesMeta {
     /// Things a reader must know before trusting a fit on this series.
     #[serde(default)]
     pub caveats: List<Text>,
+    /// Doubling times the source publishes (exponential fit, frontier points, default cap).
+    #[serde(default)]
+    pub published_doubling: List<PublishedDoubling>,
 }
 
 /// The manifest: every series and the dataset's vintage.
@@ -648,6 +669,12 @@ impl Series {
     }
 }
 
+/// A minimal horizon series description for other modules' tests.
+#[cfg(test)]
+pub(crate) fn tests_meta() -> SeriesMeta {
+    tests::meta(Unit::Minutes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -673,6 +700,7 @@ mod tests {
             attribution: "A".into(),
             retrieved: "2026-01-01".into(),
             caveats: vec![].into(),
+            published_doubling: vec![].into(),
         }
     }
 

@@ -1,11 +1,12 @@
 //! Ordinary least squares and the exponential (log-linear) trend fit.
 
-use crate::dataset::{PointKind, Series};
+use crate::dataset::Series;
 use crate::date::Day;
+use crate::family::Transform;
 use std::fmt;
 
 /// A fitted straight line `y = intercept + slope · (x − x_mean)`, with its goodness of fit.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LinearFit {
     /// Slope `b = Sxy / Sxx`.
     pub slope: f64,
@@ -161,28 +162,49 @@ pub struct FitWindow {
     pub to: Option<Day>,
     /// Frontier only, or all points.
     pub selection: Selection,
-    /// Points with a value above this are not fitted (`None` = no cap).
+    /// Points with a value above this (in the series' unit) are not fitted (`None` = no cap).
     pub cap: Option<f64>,
+    /// Point ids left out by the reader.
+    pub drop: Vec<String>,
+    /// Point ids left out because a related value is above the cap (derived reliability levels
+    /// are capped on the model's 50% horizon).
+    pub capped: Vec<String>,
 }
 
 impl FitWindow {
-    /// Whether point `p` of `series` is fitted under these settings: inside `[from, to]`,
-    /// frontier if asked, not above the cap, and of a kind fitted by default.
+    /// Whether the point is left out for being above the cap.
+    pub fn is_capped(&self, p: &crate::dataset::Point) -> bool {
+        self.cap.is_some_and(|c| p.value > c) || self.capped.contains(&p.id)
+    }
+
+    /// Whether point `p` is fitted under these settings: inside `[from, to]`, frontier if
+    /// asked, not above the cap, not dropped, and of kind `measured`.
     pub fn includes(&self, p: &crate::dataset::Point) -> bool {
         self.from.is_none_or(|f| p.date >= f)
             && self.to.is_none_or(|t| p.date <= t)
             && (self.selection == Selection::All || p.frontier)
-            && self.cap.is_none_or(|c| p.value <= c)
+            && !self.is_capped(p)
             && p.kind.fitted_by_default()
-            && p.kind != PointKind::LeakedLabels
+            && !self.drop.contains(&p.id)
+    }
+
+    /// Indices of the fitted points of `series`.
+    pub fn select(&self, series: &Series) -> Vec<usize> {
+        (0..series.points.len())
+            .filter(|&i| self.includes(&series.points[i]))
+            .collect()
     }
 }
 
-/// An exponential trend: OLS of `log2(value)` on the day number.
+/// A straight-line trend in fit space: OLS of `y = transform(value)` on the day number, i.e. an
+/// exponential (`y = log2 value`) or logistic (`y = log2 odds`) trend.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExpFit {
-    /// The line in `(day number, log2 value)` space; its slope is doublings per day.
+    /// The line in `(day number, y)` space; its slope is doublings (of the value, or of the
+    /// odds) per day.
     pub line: LinearFit,
+    /// The transform between values and `y`.
+    pub transform: Transform,
     /// Indices (into `series.points`) of the fitted points.
     pub used: Vec<usize>,
     /// First and last fitted date.
@@ -190,36 +212,51 @@ pub struct ExpFit {
 }
 
 impl ExpFit {
-    /// Doubling time in days, `1 / slope`; `None` when the trend is flat or falling.
+    /// Doubling time in days (of the value, or of the odds), `1 / slope`; `None` when the trend
+    /// is flat or falling.
     pub fn doubling_days(&self) -> Option<f64> {
         (self.line.slope > 0.0).then(|| 1.0 / self.line.slope)
     }
 
-    /// The fitted value at day number `x`: `2^(line(x))`.
+    /// The fitted value at day number `x`.
     pub fn value_at(&self, x: f64) -> f64 {
-        self.line.at(x).exp2()
+        self.transform.to_value(self.line.at(x))
     }
 }
 
-/// Fits `log2(value) = a + b · day` by OLS over the points `window` selects.
-///
-/// The doubling time is `1 / b` days. This is METR's method: plain OLS on release dates as
-/// day numbers over frontier (`is_sota`) models, excluding points above the cap.
-pub fn fit_exponential(series: &Series, window: &FitWindow) -> Result<ExpFit, FitError> {
-    let used: Vec<usize> = (0..series.points.len())
-        .filter(|&i| window.includes(&series.points[i]))
-        .collect();
-    let xs: Vec<f64> = used.iter().map(|&i| series.points[i].date.x()).collect();
-    let ys: Vec<f64> = used
-        .iter()
-        .map(|&i| series.points[i].value.log2())
-        .collect();
+/// Fits `y = a + b · day` by OLS over the points `window` selects, with `y` the `transform` of
+/// each value. With `Transform::Log2` this is METR's method: plain OLS of `log2(horizon)` on
+/// release dates as day numbers over frontier models, excluding points above the cap; the
+/// doubling time is `1 / b` days.
+pub fn fit_line(
+    series: &Series,
+    window: &FitWindow,
+    transform: Transform,
+) -> Result<ExpFit, FitError> {
+    let used = window.select(series);
+    let mut xs = Vec::with_capacity(used.len());
+    let mut ys = Vec::with_capacity(used.len());
+    for &i in &used {
+        let p = &series.points[i];
+        xs.push(p.date.x());
+        ys.push(transform.to_y(p.value).ok_or(FitError::NonFinite)?);
+    }
     let line = ols(&xs, &ys)?;
     let span = (
         series.points[used[0]].date,
         series.points[used[used.len() - 1]].date,
     );
-    Ok(ExpFit { line, used, span })
+    Ok(ExpFit {
+        line,
+        transform,
+        used,
+        span,
+    })
+}
+
+/// [`fit_line`] with `y = log2(value)`: the exponential fit.
+pub fn fit_exponential(series: &Series, window: &FitWindow) -> Result<ExpFit, FitError> {
+    fit_line(series, window, Transform::Log2)
 }
 
 #[cfg(test)]

@@ -1,174 +1,634 @@
-//! Extrapolation of a fitted trend under an assumed doubling time, and milestone dates.
+//! From (series, settings) to everything the page shows: fits, projection, milestone dates,
+//! uncertainty and backtests. Two stages so a slider drag only redoes the cheap part:
+//! [`prepare`] (fits and resampling; depends on the data and fit settings) and [`project`]
+//! (projection, milestones, fan; depends on the assumptions too).
 
-use crate::dataset::{Series, Unit};
+use crate::backtest::{rolling_origin, Backtest};
+use crate::dataset::{PublishedDoubling, Series, Unit};
 use crate::date::Day;
-use crate::fit::{fit_exponential, ExpFit, FitError, FitWindow};
-use crate::milestones::{Milestone, WORK};
-use crate::state::State;
-
-/// The curve drawn past the data: the fitted line up to the anchor, then a line through the
-/// anchor with the assumed doubling time.
-///
-/// In `log2` space, with anchor `(x₀, y₀)` on the fitted line at the last fitted date:
-/// `y(x) = fit(x)` for `x ≤ x₀` and `y(x) = y₀ + (x − x₀) / T` for `x > x₀`, where `T` is the
-/// assumed doubling time in days.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Projection {
-    /// Anchor day number.
-    pub anchor_x: f64,
-    /// `log2` of the value at the anchor.
-    pub anchor_log2: f64,
-    /// Fitted slope (doublings per day) used before the anchor.
-    pub fit_slope: f64,
-    /// Assumed slope `1 / T` used after the anchor.
-    pub slope: f64,
-}
-
-impl Projection {
-    /// Projection of `fit` with doubling time `doubling_days` after the last fitted date.
-    pub fn new(fit: &ExpFit, doubling_days: f64) -> Projection {
-        let anchor_x = fit.span.1.x();
-        Projection {
-            anchor_x,
-            anchor_log2: fit.line.at(anchor_x),
-            fit_slope: fit.line.slope,
-            slope: 1.0 / doubling_days,
-        }
-    }
-
-    /// `log2` of the projected value at day number `x`.
-    pub fn log2_at(&self, x: f64) -> f64 {
-        let s = if x <= self.anchor_x {
-            self.fit_slope
-        } else {
-            self.slope
-        };
-        self.anchor_log2 + (x - self.anchor_x) * s
-    }
-
-    /// Projected value at day number `x`: `2^y(x)`.
-    pub fn value_at(&self, x: f64) -> f64 {
-        self.log2_at(x).exp2()
-    }
-
-    /// The first date on which the projection reaches `target` (same unit as the data):
-    /// `x = x₀ + (log2 target − y₀) / s`, with `s` the fitted slope when the target lies below
-    /// the anchor (crossed along the fitted trend) and the assumed slope above it.
-    /// `None` when it is never reached on a rising curve or not before [`Day::MAX`].
-    pub fn crossing(&self, target: f64) -> Option<Day> {
-        if !(target.is_finite() && target > 0.0) {
-            return None;
-        }
-        let dy = target.log2() - self.anchor_log2;
-        let s = if dy <= 0.0 {
-            self.fit_slope
-        } else {
-            self.slope
-        };
-        if !(s.is_finite() && s > 0.0) {
-            return None;
-        }
-        Day::from_x(self.anchor_x + dy / s)
-    }
-}
+use crate::family::{Family, Transform};
+use crate::fit::{fit_line, ExpFit, FitError, FitWindow, LinearFit, Selection};
+use crate::milestones::{milestones, Milestone};
+use crate::montecarlo::{bootstrap, quantile, quantiles, Draws, Fan};
+use crate::reliability::derive;
+use crate::state::{Anchor, Cap, State};
+use crate::superexp::{aicc, fit_superexp, SuperExp, SuperExpFit};
+use std::rc::Rc;
 
 /// Slider bounds for the assumed doubling time, in days.
 pub const SLIDER_DOUBLING_DAYS: (f64, f64) = (7.0, 1095.0);
 /// Bounds for a typed doubling time (also used to clamp URL values), in days: 1 day to
 /// 100 years.
 pub const DOUBLING_DAYS_LIMITS: (f64, f64) = (1.0, 36_525.0);
+/// Bootstrap resamples for the doubling-time interval (at least; more when the fan uses more).
+pub const CI_RESAMPLES: usize = 2000;
+/// Resamples per origin in the rolling-origin backtest.
+pub const BACKTEST_RESAMPLES: usize = 1000;
+/// Points on the fan's time grid.
+pub const FAN_STEPS: usize = 24;
+
+/// How the curve grows after the anchor, in fit space (`y` = log2 value or log2 odds).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Growth {
+    /// `Δy = slope · t`.
+    Linear {
+        /// Per day.
+        slope: f64,
+    },
+    /// `Δy = n(t)` of a superexponential model.
+    Super(SuperExp),
+}
+
+impl Growth {
+    /// `Δy` after `t ≥ 0` days (`None` past a singularity).
+    pub fn dy(&self, t: f64) -> Option<f64> {
+        match self {
+            Growth::Linear { slope } => Some(slope * t),
+            Growth::Super(m) => m.doublings(t),
+        }
+    }
+
+    /// Days until `Δy = dy > 0`, or `None` when never.
+    pub fn t_for(&self, dy: f64) -> Option<f64> {
+        match self {
+            Growth::Linear { slope } if *slope > 0.0 => Some(dy / slope),
+            Growth::Linear { .. } => None,
+            Growth::Super(m) => m.time_for(dy),
+        }
+    }
+
+    /// The same growth `ratio` times as fast (slopes times `ratio`, doubling times divided by
+    /// it); a non-positive ratio gives the flat or falling line `ratio / T₀`.
+    pub fn scaled(&self, ratio: f64) -> Growth {
+        match self {
+            Growth::Linear { slope } => Growth::Linear {
+                slope: slope * ratio,
+            },
+            Growth::Super(m) if ratio > 0.0 => Growth::Super(SuperExp {
+                t0: m.t0 / ratio,
+                ..*m
+            }),
+            Growth::Super(m) => Growth::Linear {
+                slope: ratio / m.t0,
+            },
+        }
+    }
+}
+
+/// The fitted curve (before the anchor).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Fitted {
+    /// A straight line in fit space.
+    Line(LinearFit),
+    /// A superexponential curve.
+    Super(SuperExpFit),
+}
+
+impl Fitted {
+    /// `y` at day `x`.
+    pub fn y_at(&self, x: f64) -> Option<f64> {
+        match self {
+            Fitted::Line(l) => Some(l.at(x)),
+            Fitted::Super(s) => s.at(x),
+        }
+    }
+
+    /// The day on which the fitted curve reaches `y`, if it does.
+    pub fn x_for(&self, y: f64) -> Option<f64> {
+        match self {
+            Fitted::Line(l) if l.slope > 0.0 => Some(l.x_mean + (y - l.y_mean) / l.slope),
+            Fitted::Line(_) => None,
+            Fitted::Super(s) => s.model.time_for(y - s.y0).map(|t| s.x_ref + t),
+        }
+    }
+}
+
+/// The curve drawn past the data: the fitted curve up to the anchor, then the assumed growth.
+///
+/// `y(x) = fitted(x)` for `x ≤ x_A`, `y(x) = y_A + Δy(x − x_A)` after, where `y_A` is the fitted
+/// value at the anchor (or the last point's own, with `anchor=last`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Projection {
+    /// Anchor day number (the last fitted date).
+    pub anchor_x: f64,
+    /// `y` at the anchor.
+    pub anchor_y: f64,
+    /// The fitted curve.
+    pub fitted: Fitted,
+    /// Growth after the anchor.
+    pub growth: Growth,
+    /// Values ↔ fit space.
+    pub transform: Transform,
+}
+
+impl Projection {
+    /// `y` at day `x` (`None` past a singularity).
+    pub fn y_at(&self, x: f64) -> Option<f64> {
+        if x <= self.anchor_x {
+            self.fitted.y_at(x)
+        } else {
+            self.growth.dy(x - self.anchor_x).map(|d| self.anchor_y + d)
+        }
+    }
+
+    /// Projected value at day `x` (`+∞` past a singularity).
+    pub fn value_at(&self, x: f64) -> f64 {
+        self.y_at(x)
+            .map_or(f64::INFINITY, |y| self.transform.to_value(y))
+    }
+
+    /// The first date the projection reaches `target` (a value in the series' unit). Targets at
+    /// or below the anchor level are crossed along the fitted curve (no later than the anchor);
+    /// higher ones at `x_A + t(y_target − y_A)`. `None` when never, or after 2999-12-31.
+    pub fn crossing(&self, target: f64) -> Option<Day> {
+        let ty = self.transform.target_y(target)?;
+        let x = if ty <= self.anchor_y {
+            self.fitted.x_for(ty)?.min(self.anchor_x)
+        } else {
+            self.anchor_x + self.growth.t_for(ty - self.anchor_y)?
+        };
+        Day::from_x(x)
+    }
+}
+
+/// Everything that depends on the data and the fit settings only.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prepared {
+    /// The series as fitted (horizons at the chosen reliability level when it is not 50%).
+    pub series: Rc<Series>,
+    /// The family.
+    pub family: Family,
+    /// Values ↔ fit space.
+    pub transform: Transform,
+    /// The points the fit uses.
+    pub window: FitWindow,
+    /// The straight-line fit (exponential or logistic), or why there is none.
+    pub fit: Result<ExpFit, FitError>,
+    /// The superexponential fit (horizon series).
+    pub superexp: Option<Result<SuperExpFit, FitError>>,
+    /// AICc of the exponential fit (horizon series).
+    pub aicc_exp: Option<f64>,
+    /// AICc of the superexponential fit on the same points.
+    pub aicc_superexp: Option<f64>,
+    /// Bootstrap draws of the straight-line fit.
+    pub draws: Option<Draws>,
+    /// 95% percentile interval of the doubling time from the bootstrap, days.
+    pub ci: Option<(f64, f64)>,
+    /// The source's published doubling time for these settings, if any.
+    pub published: Option<PublishedDoubling>,
+    /// Rolling-origin backtest.
+    pub backtest: Option<Backtest>,
+    /// Messages for the reader.
+    pub notes: Vec<String>,
+}
 
 /// A milestone and its crossing dates.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MilestoneRow {
     /// Which milestone.
     pub milestone: Milestone,
-    /// Crossing under the assumed (slider) doubling time.
+    /// Crossing under the assumptions (sliders).
     pub assumed: Option<Day>,
-    /// Crossing under the fitted doubling time.
+    /// Crossing under the fitted curve.
     pub fitted: Option<Day>,
+    /// Monte Carlo percentiles of the crossing date.
+    pub mc: Option<McCrossing>,
 }
 
-/// Everything derived from (series, state) that the page shows: the fit, the doubling times,
-/// the projection and the milestone table. Pure; recomputed whenever either input changes.
+/// Monte Carlo summary of a milestone's crossing date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct McCrossing {
+    /// 10th percentile date (`None` when after the end date).
+    pub p10: Option<Day>,
+    /// Median date.
+    pub p50: Option<Day>,
+    /// 90th percentile date.
+    pub p90: Option<Day>,
+    /// Share of draws that do not reach it by the end date.
+    pub never_share: f64,
+}
+
+/// Where a later point landed in an as-of fan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BandHit {
+    /// Inside the 80% band.
+    Inside80,
+    /// Inside the 95% band but not the 80%.
+    Inside95,
+    /// Below the 95% band.
+    Below,
+    /// Above the 95% band.
+    Above,
+}
+
+/// Everything the page shows for (series, settings).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Forecast {
-    /// The points the fit uses.
-    pub window: FitWindow,
-    /// The fit, or why there is none.
-    pub fit: Result<ExpFit, FitError>,
-    /// Fitted doubling time in days (`None` without a rising fit).
+    /// The fit stage.
+    pub prepared: Rc<Prepared>,
+    /// Fitted doubling time, days: of the value (exponential), of the odds (logistic), or the
+    /// current one at the anchor (superexponential).
     pub fitted_doubling: Option<f64>,
-    /// Doubling time used for the projection: the user's, else the fitted one.
+    /// Doubling time used for the projection (the reader's, else the fitted one).
     pub assumed_doubling: Option<f64>,
-    /// The projection under the assumed doubling time.
+    /// Acceleration used (fraction), superexponential only.
+    pub accel: Option<f64>,
+    /// The projection under the assumptions.
     pub projection: Option<Projection>,
-    /// The projection under the fitted doubling time.
+    /// The projection under the fitted curve.
     pub fitted_projection: Option<Projection>,
+    /// Date the assumed projection reaches infinity (superexponential without floor).
+    pub singularity: Option<Day>,
     /// Milestones with their crossing dates.
     pub milestones: Vec<MilestoneRow>,
-    /// Messages for the reader about what could not be computed and why.
+    /// Monte Carlo fan (fit space).
+    pub fan: Option<Fan>,
+    /// The as-of date of the backtest view, if any.
+    pub asof: Option<Day>,
+    /// End of the projection and of the time axis.
+    pub until: Day,
+    /// Points after the as-of date and the fan band each landed in.
+    pub asof_hits: Vec<(usize, BandHit)>,
+    /// Messages for the reader.
     pub notes: Vec<String>,
 }
 
-/// Computes the forecast for `series` under `state`.
-pub fn forecast(series: &Series, state: &State) -> Forecast {
-    let window = state.fit_window(series);
+/// The fit stage for `series` (with `sibling80`, its 80% horizons, when there is one) under
+/// `state`.
+pub fn prepare(series: &Series, sibling80: Option<&Series>, state: &State) -> Prepared {
     let mut notes = Vec::new();
-    if series.meta.unit != Unit::Minutes {
-        notes.push(
-            "Trend fits for percentage benchmarks are not available yet; the chart shows the data."
-                .into(),
-        );
-        return Forecast {
-            window,
-            fit: Err(FitError::TooFewPoints { n: 0 }),
-            fitted_doubling: None,
-            assumed_doubling: None,
-            projection: None,
-            fitted_projection: None,
-            milestones: Vec::new(),
-            notes,
-        };
+    let unit = series.meta.unit;
+    let family = state.family(unit);
+    if let Some(m) = state.model.filter(|m| !m.applies_to(unit)) {
+        notes.push(format!(
+            "A {} fit does not apply to this series; using {}.",
+            m.label(),
+            family.label()
+        ));
     }
-    let fit = fit_exponential(series, &window);
-    let fitted_doubling = fit.as_ref().ok().and_then(ExpFit::doubling_days);
-    match (&fit, fitted_doubling) {
-        (Err(e), _) => notes.push(format!("No trend: {e}.")),
-        (Ok(_), None) => {
+    let transform = match unit {
+        Unit::Minutes => Transform::Log2,
+        Unit::Percent => Transform::LogOdds { sat: state.sat },
+    };
+    let mut window = state.fit_window(series);
+    let effective = match (unit, sibling80) {
+        (Unit::Minutes, Some(p80)) if state.rel != 50.0 => {
+            let (d, skipped) = derive(series, p80, state.rel);
+            if !skipped.is_empty() {
+                notes.push(format!(
+                    "No reliability curve for {} (its 80% horizon is not below its 50% horizon).",
+                    skipped.join(", ")
+                ));
+            }
+            // The cap applies to each model's 50% horizon, as METR's rule does.
+            if let Some(c) = window.cap.take() {
+                window.capped = series
+                    .points
+                    .iter()
+                    .filter(|p| p.value > c)
+                    .map(|p| p.id.clone())
+                    .collect();
+            }
+            notes.push(format!(
+                "Horizons at {}% reliability are derived from each model's 50% and 80% horizons with METR's logistic success curve; they carry no confidence interval.",
+                state.rel
+            ));
+            Rc::new(d)
+        }
+        (Unit::Minutes, None) if state.rel != 50.0 => {
+            notes.push(
+                "Reliability levels other than 50% need the series' 80% horizons; showing 50%."
+                    .into(),
+            );
+            Rc::new(series.clone())
+        }
+        _ => Rc::new(series.clone()),
+    };
+    let s = &*effective;
+    let fit = fit_line(s, &window, transform);
+    let (xs, ys): (Vec<f64>, Vec<f64>) = match &fit {
+        Ok(f) => f
+            .used
+            .iter()
+            .map(|&i| {
+                (
+                    s.points[i].date.x(),
+                    transform.to_y(s.points[i].value).unwrap_or(f64::NAN),
+                )
+            })
+            .unzip(),
+        Err(_) => (Vec::new(), Vec::new()),
+    };
+    let (superexp, aicc_exp, aicc_superexp) = if unit == Unit::Minutes {
+        let se = fit_superexp(&xs, &ys);
+        let a_exp = fit.as_ref().ok().and_then(|f| {
+            let sse = f.line.resid_sd.powi(2) * (f.line.n as f64 - 2.0);
+            aicc(sse, f.line.n, 3)
+        });
+        let a_se = se.as_ref().ok().and_then(|f| aicc(f.sse, f.n, 4));
+        (Some(se), a_exp, a_se)
+    } else {
+        (None, None, None)
+    };
+    if family == Family::Superexponential {
+        if let Some(Err(e)) = &superexp {
+            notes.push(format!(
+                "No superexponential fit: {e} (it needs at least 3 points)."
+            ));
+        }
+    }
+    let draws = fit
+        .as_ref()
+        .ok()
+        .map(|f| bootstrap(&xs, &ys, &f.line, CI_RESAMPLES.max(state.mc as usize)));
+    let ci = draws.as_ref().and_then(|d| {
+        let mut t: Vec<f64> = d
+            .slope
+            .iter()
+            .filter(|b| **b > 0.0)
+            .map(|b| 1.0 / b)
+            .collect();
+        if t.len() < d.len() / 2 {
+            return None;
+        }
+        // Resamples with a flat or falling trend have an infinite doubling time.
+        t.extend(std::iter::repeat_n(f64::INFINITY, d.len() - t.len()));
+        Some((quantile(&mut t, 0.025)?, quantile(&mut t, 0.975)?))
+    });
+    let published = (family == Family::Exponential
+        && state.rel == 50.0
+        && state.selection == Selection::Frontier
+        && state.to.is_none()
+        && state.asof.is_none()
+        && state.drop.is_empty()
+        && state.cap == Cap::Default)
+        .then(|| {
+            let from = state.from.map(|d| d.to_string());
+            s.meta
+                .published_doubling
+                .iter()
+                .find(|p| p.from.as_deref() == from.as_deref())
+                .cloned()
+        })
+        .flatten();
+    let backtest = rolling_origin(s, &window, transform, BACKTEST_RESAMPLES);
+    match &fit {
+        Err(e) => notes.push(format!("No trend: {e}.")),
+        Ok(f) if f.doubling_days().is_none() => {
             notes.push("The fitted trend is flat or falling, so it has no doubling time.".into())
         }
         _ => {}
     }
-    let assumed_doubling = state.doubling.or(fitted_doubling);
-    let projection = fit
-        .as_ref()
-        .ok()
-        .zip(assumed_doubling)
-        .map(|(f, t)| Projection::new(f, t));
-    let fitted_projection = fit
-        .as_ref()
-        .ok()
-        .zip(fitted_doubling)
-        .map(|(f, t)| Projection::new(f, t));
-    let milestones = WORK
-        .iter()
-        .map(|m| MilestoneRow {
-            milestone: *m,
-            assumed: projection.and_then(|p| p.crossing(m.minutes())),
-            fitted: fitted_projection.and_then(|p| p.crossing(m.minutes())),
-        })
-        .collect();
-    Forecast {
+    Prepared {
+        series: effective,
+        family,
+        transform,
         window,
         fit,
-        fitted_doubling,
-        assumed_doubling,
-        projection,
-        fitted_projection,
-        milestones,
+        superexp,
+        aicc_exp,
+        aicc_superexp,
+        draws,
+        ci,
+        published,
+        backtest,
         notes,
     }
+}
+
+/// The projection stage: assumptions, milestones and the fan.
+pub fn project(prepared: &Rc<Prepared>, state: &State) -> Forecast {
+    let p = &**prepared;
+    let mut notes = p.notes.clone();
+    let unit = p.series.meta.unit;
+    let until = state.until.x();
+    let mut out = Forecast {
+        prepared: prepared.clone(),
+        fitted_doubling: None,
+        assumed_doubling: None,
+        accel: None,
+        projection: None,
+        fitted_projection: None,
+        singularity: None,
+        milestones: Vec::new(),
+        fan: None,
+        asof: state.asof,
+        until: state.until,
+        asof_hits: Vec::new(),
+        notes: Vec::new(),
+    };
+    let ms = milestones(unit, state.units, state.goal);
+    let Ok(fit) = &p.fit else {
+        out.milestones = ms
+            .into_iter()
+            .map(|m| MilestoneRow {
+                milestone: m,
+                assumed: None,
+                fitted: None,
+                mc: None,
+            })
+            .collect();
+        out.notes = notes;
+        return out;
+    };
+    let anchor_x = fit.span.1.x();
+    let last_y = fit
+        .used
+        .last()
+        .and_then(|&i| p.transform.to_y(p.series.points[i].value));
+
+    // The fitted curve and growth of the chosen family.
+    let se = match (&p.family, &p.superexp) {
+        (crate::family::Family::Superexponential, Some(Ok(f))) => Some(*f),
+        _ => None,
+    };
+    let (fitted, fitted_growth, fitted_doubling) = match se {
+        Some(f) => {
+            let t_anchor = anchor_x - f.x_ref;
+            let current = f.model.doubling_time_at(t_anchor);
+            let growth = current.map(|t| {
+                Growth::Super(SuperExp {
+                    t0: t,
+                    a: f.model.a,
+                    floor: 0.0,
+                })
+            });
+            (Fitted::Super(f), growth, current)
+        }
+        None => {
+            let d = fit.doubling_days();
+            (
+                Fitted::Line(fit.line),
+                Some(Growth::Linear {
+                    slope: fit.line.slope,
+                }),
+                d,
+            )
+        }
+    };
+    let fitted_anchor_y = fitted.y_at(anchor_x).unwrap_or(fit.line.at(anchor_x));
+    let anchor_y = match state.anchor {
+        Anchor::Fit => fitted_anchor_y,
+        Anchor::Last => last_y.unwrap_or(fitted_anchor_y),
+    };
+    out.fitted_doubling = fitted_doubling;
+    out.assumed_doubling = state.doubling.or(fitted_doubling);
+    let accel = match se {
+        Some(f) => Some(state.accel.map_or(f.model.a, |a| a / 100.0)),
+        None if p.family == crate::family::Family::Superexponential => {
+            state.accel.map(|a| a / 100.0)
+        }
+        None => None,
+    };
+    out.accel = accel;
+    let growth = match (p.family, out.assumed_doubling, accel) {
+        (crate::family::Family::Superexponential, Some(t), Some(a)) => {
+            Some(Growth::Super(SuperExp {
+                t0: t,
+                a,
+                floor: state.floor,
+            }))
+        }
+        (_, Some(t), _) => Some(Growth::Linear { slope: 1.0 / t }),
+        (_, None, _) => None,
+    };
+    let make = |g: Growth, y: f64| Projection {
+        anchor_x,
+        anchor_y: y,
+        fitted,
+        growth: g,
+        transform: p.transform,
+    };
+    out.projection = growth.map(|g| make(g, anchor_y));
+    out.fitted_projection = fitted_growth.map(|g| make(g, fitted_anchor_y));
+    if let Some(Growth::Super(m)) = growth {
+        out.singularity = m.singularity().and_then(|t| Day::from_x(anchor_x + t));
+        if let Some(d) = out.singularity {
+            notes.push(format!(
+                "Without a floor on the doubling time this curve reaches infinity on {d}: each doubling is {:.0}% shorter than the last.",
+                m.a * 100.0
+            ));
+        }
+    }
+
+    // Monte Carlo: bootstrap refits plus residual noise, re-centred on the projection.
+    let mc = state.mc as usize;
+    let draws = p.draws.as_ref().filter(|d| mc > 0 && !d.is_empty());
+    let ratio_of = |d: &Draws, i: usize| d.slope[i] / fit.line.slope;
+    if let (Some(d), Some(g), true) = (draws, growth, fit.line.slope > 0.0) {
+        let count = mc.min(d.len());
+        let shift: Vec<f64> = (0..count)
+            .map(|i| d.line_at(i, anchor_x) - fit.line.at(anchor_x) + d.noise[i])
+            .collect();
+        let growths: Vec<Growth> = (0..count).map(|i| g.scaled(ratio_of(d, i))).collect();
+        let y_draw = |i: usize, x: f64| -> f64 {
+            let base = anchor_y + shift[i];
+            if x <= anchor_x {
+                base + d.slope[i] * (x - anchor_x)
+            } else {
+                growths[i]
+                    .dy(x - anchor_x)
+                    .map_or(f64::INFINITY, |dy| base + dy)
+            }
+        };
+        if until > anchor_x {
+            let xs: Vec<f64> = (0..=FAN_STEPS)
+                .map(|k| anchor_x + (until - anchor_x) * k as f64 / FAN_STEPS as f64)
+                .collect();
+            out.fan = Some(Fan::compute(xs, count, y_draw));
+        }
+        let mut cross = vec![0.0; count];
+        out.milestones = ms
+            .iter()
+            .map(|m| {
+                let mc = p.transform.target_y(m.target).map(|ty| {
+                    for (i, c) in cross.iter_mut().enumerate() {
+                        let base = anchor_y + shift[i];
+                        let x = if ty <= base {
+                            if d.slope[i] > 0.0 {
+                                anchor_x + (ty - base) / d.slope[i]
+                            } else {
+                                anchor_x
+                            }
+                        } else {
+                            growths[i]
+                                .t_for(ty - base)
+                                .map_or(f64::INFINITY, |t| anchor_x + t)
+                        };
+                        *c = if x > until { f64::INFINITY } else { x };
+                    }
+                    let never =
+                        cross.iter().filter(|c| c.is_infinite()).count() as f64 / count as f64;
+                    let [p10, p50, p90] =
+                        quantiles(&mut cross, &[0.1, 0.5, 0.9]).map(|q| q.and_then(Day::from_x));
+                    McCrossing {
+                        p10,
+                        p50,
+                        p90,
+                        never_share: never,
+                    }
+                });
+                MilestoneRow {
+                    milestone: m.clone(),
+                    assumed: None,
+                    fitted: None,
+                    mc: Some(mc.unwrap_or(McCrossing {
+                        p10: None,
+                        p50: None,
+                        p90: None,
+                        never_share: 1.0,
+                    })),
+                }
+            })
+            .collect();
+    } else {
+        out.milestones = ms
+            .iter()
+            .map(|m| MilestoneRow {
+                milestone: m.clone(),
+                assumed: None,
+                fitted: None,
+                mc: None,
+            })
+            .collect();
+    }
+    for row in &mut out.milestones {
+        row.assumed = out
+            .projection
+            .and_then(|pr| pr.crossing(row.milestone.target));
+        row.fitted = out
+            .fitted_projection
+            .and_then(|pr| pr.crossing(row.milestone.target));
+    }
+
+    // As-of backtest: later points against the fan.
+    if let (Some(asof), Some(fan)) = (state.asof, &out.fan) {
+        for (i, pt) in p.series.points.iter().enumerate() {
+            if pt.date <= asof || !pt.kind.fitted_by_default() {
+                continue;
+            }
+            let (Some(q), Some(y)) = (fan.at(pt.date.x()), p.transform.to_y(pt.value)) else {
+                continue;
+            };
+            let hit = if y >= q[1] && y <= q[3] {
+                BandHit::Inside80
+            } else if y >= q[0] && y <= q[4] {
+                BandHit::Inside95
+            } else if y < q[0] {
+                BandHit::Below
+            } else {
+                BandHit::Above
+            };
+            out.asof_hits.push((i, hit));
+        }
+    }
+    out.notes = notes;
+    out
+}
+
+/// Both stages at once: `project(prepare(…), state)`.
+pub fn forecast(series: &Series, sibling80: Option<&Series>, state: &State) -> Forecast {
+    project(&Rc::new(prepare(series, sibling80, state)), state)
 }
 
 #[cfg(test)]
@@ -176,17 +636,22 @@ mod tests {
     use super::*;
     use crate::fit::ols;
 
-    fn fit_through(points: &[(i32, f64)]) -> ExpFit {
+    fn line_through(points: &[(i32, f64)]) -> (Fitted, f64) {
         let xs: Vec<f64> = points.iter().map(|p| f64::from(p.0)).collect();
         let ys: Vec<f64> = points.iter().map(|p| p.1.log2()).collect();
-        let n = points.len();
-        ExpFit {
-            line: ols(&xs, &ys).unwrap(),
-            used: (0..n).collect(),
-            span: (
-                Day::from_number(points[0].0),
-                Day::from_number(points[n - 1].0),
-            ),
+        (Fitted::Line(ols(&xs, &ys).unwrap()), xs[xs.len() - 1])
+    }
+
+    fn projection(doubling: f64) -> Projection {
+        let (fitted, anchor_x) = line_through(&[(0, 1.0), (100, 2.0), (200, 4.0)]);
+        Projection {
+            anchor_x,
+            anchor_y: fitted.y_at(anchor_x).unwrap(),
+            fitted,
+            growth: Growth::Linear {
+                slope: 1.0 / doubling,
+            },
+            transform: Transform::Log2,
         }
     }
 
@@ -194,11 +659,8 @@ mod tests {
     /// under the fitted rate, and at day 200 + 50 = 250 under a 50-day doubling time.
     #[test]
     fn crossing_dates_follow_the_closed_form() {
-        let f = fit_through(&[(0, 1.0), (100, 2.0), (200, 4.0)]);
-        assert!((f.doubling_days().unwrap() - 100.0).abs() < 1e-9);
-        let fitted = Projection::new(&f, 100.0);
-        assert_eq!(fitted.crossing(8.0), Some(Day::from_number(300)));
-        let fast = Projection::new(&f, 50.0);
+        assert_eq!(projection(100.0).crossing(8.0), Some(Day::from_number(300)));
+        let fast = projection(50.0);
         assert_eq!(fast.crossing(8.0), Some(Day::from_number(250)));
         // A target below the anchor is crossed along the fitted line, whatever the assumption.
         assert_eq!(fast.crossing(2.0), Some(Day::from_number(100)));
@@ -207,16 +669,46 @@ mod tests {
 
     #[test]
     fn extreme_doubling_times_give_dates_or_never_but_no_nonsense() {
-        let f = fit_through(&[(0, 1.0), (100, 2.0), (200, 4.0)]);
-        let slow = Projection::new(&f, 36_525.0);
         assert_eq!(
-            slow.crossing(1e9),
+            projection(36_525.0).crossing(1e9),
             None,
             "beyond year 2999 is reported as never"
         );
-        let quick = Projection::new(&f, 1.0);
+        let quick = projection(1.0);
         assert_eq!(quick.crossing(8.0), Some(Day::from_number(201)));
         assert_eq!(quick.crossing(f64::NAN), None);
         assert_eq!(quick.crossing(0.0), None);
+    }
+
+    #[test]
+    fn a_superexponential_projection_reaches_infinity_at_a_finite_date() {
+        let mut p = projection(100.0);
+        p.growth = Growth::Super(SuperExp {
+            t0: 100.0,
+            a: 0.2,
+            floor: 0.0,
+        });
+        let t_star = 100.0 / -(0.8f64).ln();
+        assert!(p.value_at(200.0 + t_star * 0.99).is_finite());
+        assert_eq!(p.value_at(200.0 + t_star + 1.0), f64::INFINITY);
+        assert!(p.crossing(1e30).unwrap().x() < 200.0 + t_star);
+    }
+
+    #[test]
+    fn logistic_projections_never_reach_saturation() {
+        let l = ols(&[0.0, 100.0], &[-1.0, 0.0]).unwrap();
+        let p = Projection {
+            anchor_x: 100.0,
+            anchor_y: 0.0,
+            fitted: Fitted::Line(l),
+            growth: Growth::Linear { slope: 0.01 },
+            transform: Transform::LogOdds { sat: 90.0 },
+        };
+        assert!((p.value_at(100.0) - 45.0).abs() < 1e-9);
+        assert!(p.value_at(1e5) <= 90.0);
+        assert_eq!(p.crossing(90.0), None);
+        assert_eq!(p.crossing(95.0), None);
+        // 80% of 90 = 72: odds 4 = 2² → two odds-doublings, 200 days after the anchor.
+        assert_eq!(p.crossing(72.0), Some(Day::from_number(300)));
     }
 }

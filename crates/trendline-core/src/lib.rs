@@ -1,21 +1,28 @@
 //! Trendline's core: the dataset, fits, forecasts, milestones and the reader's state.
 //!
 //! No web dependencies: everything here runs and is tested natively with `cargo test`.
+//! The formulas are specified in `docs/engine.md`.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod backtest;
 pub mod dataset;
 pub mod date;
+pub mod family;
 pub mod fit;
 pub mod forecast;
 pub mod frontier;
 pub mod milestones;
+pub mod montecarlo;
+pub mod reliability;
 pub mod state;
+pub mod superexp;
 pub mod units;
 pub mod url_state;
 
 pub use dataset::{Dataset, Manifest, Point, PointKind, Series, SeriesMeta, Unit};
 pub use date::Day;
+pub use family::{Family, Transform};
 pub use fit::{ExpFit, FitError, FitWindow, Selection};
-pub use forecast::{forecast, Forecast, MilestoneRow, Projection};
+pub use forecast::{forecast, prepare, project, Forecast, MilestoneRow, Prepared, Projection};
 pub use state::{Action, State};

@@ -1,43 +1,79 @@
-//! Milestones: task lengths whose crossing dates readers ask about.
+//! Milestones: task lengths (or scores) whose crossing dates readers ask about.
 
-/// A task length to reach, e.g. one work-month.
-#[derive(Clone, Copy, Debug, PartialEq)]
+use crate::dataset::Unit;
+use crate::state::Units;
+use std::borrow::Cow;
+
+/// A level to reach, e.g. one work-month of task length or a 90% score.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Milestone {
-    /// Stable id used in `data-testid`s and exports.
-    pub id: &'static str,
+    /// Stable id used in `data-testid`s and exports (`work-month`, `day`, `pct-90`, `custom`).
+    pub id: Cow<'static, str>,
     /// Human label.
-    pub label: &'static str,
-    /// Length in hours of human work.
-    pub hours: f64,
+    pub label: Cow<'static, str>,
+    /// The level in the series' unit (minutes for horizons, % for scores).
+    pub target: f64,
+    /// The length in hours, for horizon milestones.
+    pub hours: Option<f64>,
 }
 
 impl Milestone {
-    /// Length in minutes (the unit of horizon series): `hours · 60`.
-    pub fn minutes(&self) -> f64 {
-        self.hours * 60.0
+    const fn horizon(id: &'static str, label: &'static str, hours: f64) -> Milestone {
+        Milestone {
+            id: Cow::Borrowed(id),
+            label: Cow::Borrowed(label),
+            target: hours * 60.0,
+            hours: Some(hours),
+        }
     }
 }
 
 /// Work-time milestones: a work-day is 8 h, a week 40 h, a month 167 h, a year 2000 h.
 pub const WORK: [Milestone; 4] = [
-    Milestone {
-        id: "work-day",
-        label: "1 work-day",
-        hours: 8.0,
-    },
-    Milestone {
-        id: "work-week",
-        label: "1 work-week",
-        hours: 40.0,
-    },
-    Milestone {
-        id: "work-month",
-        label: "1 work-month",
-        hours: 167.0,
-    },
-    Milestone {
-        id: "work-year",
-        label: "1 work-year",
-        hours: 2000.0,
-    },
+    Milestone::horizon("work-day", "1 work-day", 8.0),
+    Milestone::horizon("work-week", "1 work-week", 40.0),
+    Milestone::horizon("work-month", "1 work-month", 167.0),
+    Milestone::horizon("work-year", "1 work-year", 2000.0),
 ];
+
+/// Calendar-time milestones: 24 h, 168 h, 730 h, 8766 h.
+pub const CALENDAR: [Milestone; 4] = [
+    Milestone::horizon("day", "1 day", 24.0),
+    Milestone::horizon("week", "1 week", 168.0),
+    Milestone::horizon("month", "1 month", 730.0),
+    Milestone::horizon("year", "1 year", 8766.0),
+];
+
+/// Score milestones for percentage series.
+pub const PERCENT: [f64; 5] = [50.0, 80.0, 90.0, 95.0, 99.0];
+
+/// The milestones for a series of `unit`: work or calendar lengths plus the custom `goal`
+/// (hours) for horizons; 50/80/90/95/99% for scores.
+pub fn milestones(unit: Unit, units: Units, goal: Option<f64>) -> Vec<Milestone> {
+    match unit {
+        Unit::Minutes => {
+            let mut v: Vec<Milestone> = match units {
+                Units::Work => WORK.to_vec(),
+                Units::Calendar => CALENDAR.to_vec(),
+            };
+            if let Some(h) = goal {
+                v.push(Milestone {
+                    id: Cow::Borrowed("custom"),
+                    label: Cow::Owned(format!("{} h (yours)", crate::units::group_thousands_f(h))),
+                    target: h * 60.0,
+                    hours: Some(h),
+                });
+            }
+            v
+        }
+        Unit::Percent => PERCENT
+            .iter()
+            .map(|&p| Milestone {
+                id: Cow::Owned(format!("pct-{p}")),
+                label: Cow::Owned(format!("{p}%")),
+                target: p,
+                hours: None,
+            })
+            .collect(),
+    }
+}

@@ -1,12 +1,85 @@
 //! The reader's settings: one `State`, changed only through `State::apply(Action)`.
 
-use crate::dataset::Series;
+use crate::dataset::{Series, Unit};
 use crate::date::Day;
+use crate::family::Family;
 use crate::fit::{FitWindow, Selection};
 use crate::forecast::DOUBLING_DAYS_LIMITS;
 
 /// Series shown when nothing else is asked for.
 pub const DEFAULT_SERIES: &str = "metr-th1.1-p50";
+/// Default end of the time axis and of projections: 2030-12-31.
+pub const DEFAULT_UNTIL: Day = Day::from_number(22_279);
+/// Earliest and latest end dates: 2020-01-01 to 2100-12-31.
+pub const UNTIL_LIMITS: (Day, Day) = (Day::from_number(18_262), Day::from_number(47_847));
+/// Acceleration per doubling, in %: −90 to 95.
+pub const ACCEL_LIMITS: (f64, f64) = (-90.0, 95.0);
+/// Floor on the doubling time, days (0 = none).
+pub const FLOOR_LIMITS: (f64, f64) = (0.0, 36_525.0);
+/// Cap, hours.
+pub const CAP_LIMITS: (f64, f64) = (0.001, 1.0e6);
+/// Saturation, %.
+pub const SAT_LIMITS: (f64, f64) = (1.0, 100.0);
+/// Reliability level, %.
+pub const REL_LIMITS: (f64, f64) = (50.0, 95.0);
+/// Custom milestone, hours.
+pub const GOAL_LIMITS: (f64, f64) = (0.001, 1.0e7);
+/// Monte Carlo draws: 0 (off) to 20 000; default 2000.
+pub const MC_MAX: u32 = 20_000;
+/// Default number of Monte Carlo draws.
+pub const MC_DEFAULT: u32 = 2000;
+
+/// Which cap applies to fitted horizons.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub enum Cap {
+    /// The series' own (METR's 16 h for Time Horizon 1.1 at 50%; none elsewhere).
+    #[default]
+    Default,
+    /// No cap.
+    Off,
+    /// A cap in hours.
+    Hours(f64),
+}
+
+/// Where the projection starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Anchor {
+    /// On the fitted curve at the last fitted date.
+    #[default]
+    Fit,
+    /// At the last fitted point's own value.
+    Last,
+}
+
+impl Anchor {
+    /// URL token.
+    pub fn token(self) -> &'static str {
+        match self {
+            Anchor::Fit => "fit",
+            Anchor::Last => "last",
+        }
+    }
+}
+
+/// Work or calendar milestones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Units {
+    /// Work time: day 8 h, week 40 h, month 167 h, year 2000 h.
+    #[default]
+    Work,
+    /// Calendar time: 24 h, 168 h, 730 h, 8766 h.
+    Calendar,
+}
+
+impl Units {
+    /// URL token.
+    pub fn token(self) -> &'static str {
+        match self {
+            Units::Work => "work",
+            Units::Calendar => "calendar",
+        }
+    }
+}
 
 /// Every setting a reader can change; everything else is derived from it and the data.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,8 +92,35 @@ pub struct State {
     pub to: Option<Day>,
     /// Frontier points only, or all.
     pub selection: Selection,
-    /// Assumed doubling time in days; `None` = use the fitted one.
+    /// Assumed doubling time in days (of the value; of the odds for logistic; the initial one
+    /// for superexponential); `None` = the fitted one.
     pub doubling: Option<f64>,
+    /// Fit family; `None` = the series' default (exponential for horizons, logistic for %).
+    pub model: Option<Family>,
+    /// Superexponential acceleration per doubling, in %; `None` = the fitted one.
+    pub accel: Option<f64>,
+    /// Superexponential floor on the doubling time, days; 0 = none.
+    pub floor: f64,
+    /// Horizon cap.
+    pub cap: Cap,
+    /// Logistic saturation, %.
+    pub sat: f64,
+    /// Where the projection starts.
+    pub anchor: Anchor,
+    /// Reliability level for METR horizons, %.
+    pub rel: f64,
+    /// Work or calendar milestones.
+    pub units: Units,
+    /// Custom milestone, hours.
+    pub goal: Option<f64>,
+    /// Monte Carlo draws (0 = off).
+    pub mc: u32,
+    /// Backtest: fit only points dated on or before this.
+    pub asof: Option<Day>,
+    /// Point ids left out of the fit.
+    pub drop: Vec<String>,
+    /// End of the time axis and projections.
+    pub until: Day,
 }
 
 impl Default for State {
@@ -31,6 +131,19 @@ impl Default for State {
             to: None,
             selection: Selection::Frontier,
             doubling: None,
+            model: None,
+            accel: None,
+            floor: 0.0,
+            cap: Cap::Default,
+            sat: 100.0,
+            anchor: Anchor::Fit,
+            rel: 50.0,
+            units: Units::Work,
+            goal: None,
+            mc: MC_DEFAULT,
+            asof: None,
+            drop: Vec::new(),
+            until: DEFAULT_UNTIL,
         }
     }
 }
@@ -38,7 +151,8 @@ impl Default for State {
 /// A change the reader asks for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Show another series (keeps the other settings).
+    /// Show another series: keeps general settings, resets the ones tied to a series (window,
+    /// assumptions, dropped points, family, cap, saturation, as-of date).
     SelectSeries(String),
     /// Set or clear the fit window start.
     SetFrom(Option<Day>),
@@ -51,6 +165,34 @@ pub enum Action {
     SetDoubling(f64),
     /// Go back to the fitted doubling time.
     ResetDoubling,
+    /// Choose the fit family (`None` = the series' default).
+    SetModel(Option<Family>),
+    /// Assume this acceleration (%), or `None` for the fitted one.
+    SetAccel(Option<f64>),
+    /// Floor on the doubling time (days; 0 = none).
+    SetFloor(f64),
+    /// Horizon cap.
+    SetCap(Cap),
+    /// Logistic saturation (%).
+    SetSat(f64),
+    /// Where the projection starts.
+    SetAnchor(Anchor),
+    /// Reliability level (%).
+    SetRel(f64),
+    /// Work or calendar milestones.
+    SetUnits(Units),
+    /// Custom milestone (hours), or none.
+    SetGoal(Option<f64>),
+    /// Monte Carlo draws.
+    SetMc(u32),
+    /// Backtest date, or none.
+    SetAsOf(Option<Day>),
+    /// Drop the point from the fit, or bring it back.
+    ToggleDrop(String),
+    /// Bring every dropped point back.
+    ClearDrops,
+    /// End of the axis and projections.
+    SetUntil(Day),
 }
 
 /// Clamps `v` into `[lo, hi]`; `None` for NaN or infinities.
@@ -59,11 +201,35 @@ pub fn clamp_finite(v: f64, (lo, hi): (f64, f64)) -> Option<f64> {
 }
 
 impl State {
-    /// The state after `action`. Pure: no I/O, no clocks.
+    /// The state after `action`. Pure: no I/O, no clocks. Values are clamped to their ranges;
+    /// non-finite numbers leave the state unchanged.
     pub fn apply(&self, action: Action) -> State {
         let mut s = self.clone();
+        let set = |slot: &mut f64, v: f64, lim| {
+            if let Some(v) = clamp_finite(v, lim) {
+                *slot = v;
+            }
+        };
         match action {
-            Action::SelectSeries(id) => s.series = id,
+            Action::SelectSeries(id) => {
+                if id != s.series {
+                    let keep = State {
+                        series: id,
+                        ..State::default()
+                    };
+                    s = State {
+                        selection: s.selection,
+                        floor: s.floor,
+                        anchor: s.anchor,
+                        rel: s.rel,
+                        units: s.units,
+                        goal: s.goal,
+                        mc: s.mc,
+                        until: s.until,
+                        ..keep
+                    };
+                }
+            }
             Action::SetFrom(d) => s.from = d,
             Action::SetTo(d) => s.to = d,
             Action::SetSelection(sel) => s.selection = sel,
@@ -73,17 +239,97 @@ impl State {
                 }
             }
             Action::ResetDoubling => s.doubling = None,
+            Action::SetModel(m) => s.model = m,
+            Action::SetAccel(a) => match a {
+                None => s.accel = None,
+                Some(a) => {
+                    if let Some(a) = clamp_finite(a, ACCEL_LIMITS) {
+                        s.accel = Some(a);
+                    }
+                }
+            },
+            Action::SetFloor(f) => set(&mut s.floor, f, FLOOR_LIMITS),
+            Action::SetCap(c) => {
+                s.cap = match c {
+                    Cap::Hours(h) => clamp_finite(h, CAP_LIMITS).map_or(s.cap, Cap::Hours),
+                    other => other,
+                }
+            }
+            Action::SetSat(v) => set(&mut s.sat, v, SAT_LIMITS),
+            Action::SetAnchor(a) => s.anchor = a,
+            Action::SetRel(v) => set(&mut s.rel, v, REL_LIMITS),
+            Action::SetUnits(u) => s.units = u,
+            Action::SetGoal(g) => match g {
+                None => s.goal = None,
+                Some(g) => {
+                    if let Some(g) = clamp_finite(g, GOAL_LIMITS) {
+                        s.goal = Some(g);
+                    }
+                }
+            },
+            Action::SetMc(n) => s.mc = n.min(MC_MAX),
+            Action::SetAsOf(d) => s.asof = d,
+            Action::ToggleDrop(id) => {
+                if let Some(i) = s.drop.iter().position(|d| *d == id) {
+                    s.drop.remove(i);
+                } else {
+                    s.drop.push(id);
+                    s.drop.sort();
+                }
+            }
+            Action::ClearDrops => s.drop.clear(),
+            Action::SetUntil(d) => s.until = d.clamp(UNTIL_LIMITS.0, UNTIL_LIMITS.1),
         }
         s
     }
 
-    /// The fit window these settings select on `series` (the cap is the series' own).
+    /// The settings the fit stage ([`crate::forecast::prepare`]) depends on, with every
+    /// projection-only setting (assumed doubling time, acceleration, floor, anchor, milestones,
+    /// end date) at its default: two states with equal `fit_settings` share one fit.
+    pub fn fit_settings(&self) -> State {
+        let d = State::default();
+        State {
+            doubling: d.doubling,
+            accel: d.accel,
+            floor: d.floor,
+            anchor: d.anchor,
+            units: d.units,
+            goal: d.goal,
+            until: d.until,
+            ..self.clone()
+        }
+    }
+
+    /// The family used for a series of `unit`: the reader's choice where it applies, else the
+    /// unit's default.
+    pub fn family(&self, unit: Unit) -> Family {
+        self.model
+            .filter(|m| m.applies_to(unit))
+            .unwrap_or_else(|| Family::default_for(unit))
+    }
+
+    /// The cap in the series' unit (minutes for horizons), resolving [`Cap::Default`].
+    pub fn cap_value(&self, series: &Series) -> Option<f64> {
+        match (self.cap, series.meta.unit) {
+            (_, Unit::Percent) => None,
+            (Cap::Default, _) => series.meta.fit_cap,
+            (Cap::Off, _) => None,
+            (Cap::Hours(h), _) => Some(h * 60.0),
+        }
+    }
+
+    /// The fit window these settings select on `series`.
     pub fn fit_window(&self, series: &Series) -> FitWindow {
         FitWindow {
             from: self.from,
-            to: self.to,
+            to: match (self.to, self.asof) {
+                (Some(t), Some(a)) => Some(t.min(a)),
+                (t, a) => t.or(a),
+            },
             selection: self.selection,
-            cap: series.meta.fit_cap,
+            cap: self.cap_value(series),
+            drop: self.drop.clone(),
+            capped: Vec::new(),
         }
     }
 }
@@ -107,11 +353,63 @@ mod tests {
     }
 
     #[test]
-    fn selecting_a_series_keeps_other_settings() {
+    fn selecting_a_series_resets_its_own_settings_and_keeps_the_rest() {
         let s = State::default()
             .apply(Action::SetDoubling(90.0))
-            .apply(Action::SelectSeries("x".into()));
-        assert_eq!(s.series, "x");
-        assert_eq!(s.doubling, Some(90.0));
+            .apply(Action::ToggleDrop("x".into()))
+            .apply(Action::SetUnits(Units::Calendar))
+            .apply(Action::SetMc(500))
+            .apply(Action::SelectSeries("other".into()));
+        assert_eq!(s.series, "other");
+        assert_eq!(s.doubling, None);
+        assert!(s.drop.is_empty());
+        assert_eq!(s.units, Units::Calendar);
+        assert_eq!(s.mc, 500);
+    }
+
+    #[test]
+    fn every_numeric_setting_is_clamped() {
+        let s = State::default();
+        assert_eq!(s.apply(Action::SetAccel(Some(500.0))).accel, Some(95.0));
+        assert_eq!(s.apply(Action::SetAccel(Some(f64::NAN))).accel, None);
+        assert_eq!(s.apply(Action::SetFloor(-3.0)).floor, 0.0);
+        assert_eq!(s.apply(Action::SetSat(0.0)).sat, 1.0);
+        assert_eq!(s.apply(Action::SetRel(99.0)).rel, 95.0);
+        assert_eq!(s.apply(Action::SetMc(1_000_000)).mc, MC_MAX);
+        assert_eq!(
+            s.apply(Action::SetCap(Cap::Hours(-1.0))).cap,
+            Cap::Hours(CAP_LIMITS.0)
+        );
+        assert_eq!(s.apply(Action::SetUntil(Day::MAX)).until, UNTIL_LIMITS.1);
+        assert_eq!(
+            s.apply(Action::SetGoal(Some(0.0))).goal,
+            Some(GOAL_LIMITS.0)
+        );
+    }
+
+    #[test]
+    fn dropping_twice_restores_the_point() {
+        let s = State::default()
+            .apply(Action::ToggleDrop("b".into()))
+            .apply(Action::ToggleDrop("a".into()));
+        assert_eq!(s.drop, ["a", "b"]);
+        assert_eq!(s.apply(Action::ToggleDrop("a".into())).drop, ["b"]);
+        assert!(s.apply(Action::ClearDrops).drop.is_empty());
+    }
+
+    #[test]
+    fn the_as_of_date_ends_the_fit_window() {
+        let d = |s| Day::parse(s).ok();
+        let mut s = State {
+            asof: d("2025-01-01"),
+            ..State::default()
+        };
+        let series = Series {
+            meta: crate::dataset::tests_meta(),
+            points: vec![],
+        };
+        assert_eq!(s.fit_window(&series).to, d("2025-01-01"));
+        s.to = d("2024-06-01");
+        assert_eq!(s.fit_window(&series).to, d("2024-06-01"));
     }
 }

@@ -81,6 +81,19 @@ pub fn group_thousands(v: f64) -> String {
     }
 }
 
+/// A positive number with thousands separators and up to 3 decimals, trailing zeros removed:
+/// `1234.5 → "1,234.5"`, `100 → "100"`.
+pub fn group_thousands_f(v: f64) -> String {
+    let r = (v * 1000.0).round() / 1000.0;
+    let whole = r.trunc();
+    let frac = format!("{:.3}", (r - whole).abs());
+    let frac = frac
+        .trim_start_matches('0')
+        .trim_end_matches('0')
+        .trim_end_matches('.');
+    format!("{}{}", group_thousands(whole), frac)
+}
+
 /// A number of days also shown in months: `"128.7 days (4.2 months)"`.
 pub fn format_days_and_months(days: f64) -> String {
     if !days.is_finite() {
@@ -107,6 +120,14 @@ mod tests {
         assert_eq!(format_days_and_months(128.744), "128.7 days (4.2 months)");
         assert_eq!(format_days_and_months(18262.5), "18,263 days (50.0 years)");
         assert_eq!(format_days_and_months(f64::NAN), "—");
+    }
+
+    #[test]
+    fn groups_fractional_numbers() {
+        assert_eq!(group_thousands_f(1234.5), "1,234.5");
+        assert_eq!(group_thousands_f(100.0), "100");
+        assert_eq!(group_thousands_f(1.9999), "2");
+        assert_eq!(group_thousands_f(0.25), "0.25");
     }
 
     #[test]

@@ -45,6 +45,7 @@ fn reproduces_metr_th1_1_published_doubling_times() {
             to: None,
             selection: Selection::Frontier,
             cap: s.meta.fit_cap,
+            ..FitWindow::default()
         };
         let f = fit_exponential(s, &w).unwrap();
         let got = f.doubling_days().unwrap();

@@ -50,6 +50,7 @@ fn reproduces_every_metr_th1_0_published_doubling_time() {
             to: None,
             selection: Selection::Frontier,
             cap: s.meta.fit_cap,
+            ..FitWindow::default()
         };
         let f = fit_exponential(s, &w).unwrap();
         let got = f.doubling_days().unwrap();

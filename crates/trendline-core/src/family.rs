@@ -1,0 +1,127 @@
+//! Fit families and the value ↔ fit-space transforms they use.
+
+use crate::dataset::Unit;
+
+/// Which kind of trend is fitted and projected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Family {
+    /// `log2(value)` linear in time: a constant doubling time.
+    Exponential,
+    /// Each doubling takes `(1 − a)` of the previous one (see [`crate::superexp`]).
+    Superexponential,
+    /// `log2` odds of `value / saturation` linear in time: a constant odds-doubling time.
+    Logistic,
+}
+
+impl Family {
+    /// URL token.
+    pub fn token(self) -> &'static str {
+        match self {
+            Family::Exponential => "exp",
+            Family::Superexponential => "superexp",
+            Family::Logistic => "logistic",
+        }
+    }
+
+    /// Parses a URL token.
+    pub fn from_token(s: &str) -> Option<Family> {
+        [
+            Family::Exponential,
+            Family::Superexponential,
+            Family::Logistic,
+        ]
+        .into_iter()
+        .find(|f| f.token() == s)
+    }
+
+    /// Human name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Family::Exponential => "exponential",
+            Family::Superexponential => "superexponential",
+            Family::Logistic => "logistic",
+        }
+    }
+
+    /// The default for a unit: exponential for horizons, logistic for percentages.
+    pub fn default_for(unit: Unit) -> Family {
+        match unit {
+            Unit::Minutes => Family::Exponential,
+            Unit::Percent => Family::Logistic,
+        }
+    }
+
+    /// Whether the family applies to a unit: horizons take exponential or superexponential,
+    /// bounded percentages logistic.
+    pub fn applies_to(self, unit: Unit) -> bool {
+        matches!(
+            (self, unit),
+            (
+                Family::Exponential | Family::Superexponential,
+                Unit::Minutes
+            ) | (Family::Logistic, Unit::Percent)
+        )
+    }
+}
+
+/// Clamp applied to `value / saturation` before taking logits: `p ∈ [ε, 1 − ε]`.
+pub const LOGIT_EPSILON: f64 = 0.001;
+
+/// How values map to the space where trends are straight lines.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Transform {
+    /// `y = log2(v)`.
+    Log2,
+    /// `y = log2(p / (1 − p))` with `p = clamp(v / sat, ε, 1 − ε)`, `sat` in the value's unit.
+    LogOdds {
+        /// Saturation level (e.g. 100 for percent).
+        sat: f64,
+    },
+}
+
+impl Transform {
+    /// `y` for a value; `None` when undefined (log of a non-positive value, or a bad `sat`).
+    ///
+    /// ```
+    /// use trendline_core::family::Transform;
+    /// assert_eq!(Transform::Log2.to_y(8.0), Some(3.0));
+    /// assert_eq!(Transform::LogOdds { sat: 100.0 }.to_y(50.0), Some(0.0));
+    /// let z0 = Transform::LogOdds { sat: 100.0 }.to_y(0.0).unwrap();   // clamped at ε = 0.001
+    /// assert!((z0 - (0.001f64 / 0.999).log2()).abs() < 1e-12);
+    /// ```
+    pub fn to_y(self, v: f64) -> Option<f64> {
+        let y = match self {
+            Transform::Log2 if v > 0.0 => v.log2(),
+            Transform::Log2 => return None,
+            Transform::LogOdds { sat } if sat > 0.0 && sat.is_finite() => {
+                let p = (v / sat).clamp(LOGIT_EPSILON, 1.0 - LOGIT_EPSILON);
+                (p / (1.0 - p)).log2()
+            }
+            Transform::LogOdds { .. } => return None,
+        };
+        y.is_finite().then_some(y)
+    }
+
+    /// The value for `y`: `2^y`, or `sat / (1 + 2^(−y))` (never reaching `sat`).
+    pub fn to_value(self, y: f64) -> f64 {
+        match self {
+            Transform::Log2 => y.exp2(),
+            Transform::LogOdds { sat } => sat / (1.0 + (-y).exp2()),
+        }
+    }
+
+    /// `y` of a milestone target, `None` when the curve can never reach it (a logistic target at
+    /// or above saturation).
+    pub fn target_y(self, v: f64) -> Option<f64> {
+        match self {
+            Transform::LogOdds { sat } if v >= sat => None,
+            Transform::LogOdds { sat } if v <= 0.0 || sat <= 0.0 => None,
+            Transform::LogOdds { sat } => {
+                let p = v / sat;
+                let y = (p / (1.0 - p)).log2();
+                y.is_finite().then_some(y)
+            }
+            Transform::Log2 => self.to_y(v),
+        }
+    }
+}
