@@ -16,9 +16,11 @@ serve: setup
 test: setup-test lint check-data test-native test-browser dist test-e2e
 	@echo "make test: all checks passed"
 
-## bench: native engine timings (criterion)
-bench:
+## bench: native engine timings (criterion), then bundle sizes, first chart and slider latency
+## in headless Chromium against a fresh release build
+bench: setup-test dist
 	cargo bench -p trendline-core --bench engine
+	node scripts/bench.mjs
 
 ## dist: release bundle in dist/, servable by any static server from any sub-path
 dist: setup

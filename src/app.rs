@@ -4,6 +4,7 @@ use crate::components::{
     MilestoneTable, ModelPanel, Notices, PointAt, PointTooltip, SeriesPicker, SourceNote,
 };
 use crate::hooks::{initial_from_url, use_series, use_url_sync, Loaded, SeriesRef};
+use crate::perf::timed;
 use crate::state::AppState;
 use std::rc::Rc;
 use trendline_chart::{build_model, ModelOptions};
@@ -11,7 +12,12 @@ use trendline_core::reliability::sibling80_id;
 use trendline_core::state::DEFAULT_UNTIL;
 use trendline_core::units::format_days_and_months;
 use trendline_core::url_state::resolved;
-use trendline_core::{prepare, project, Action, Day, Forecast, Selection, State};
+use trendline_core::{
+    prepare_with, project, Action, Analyses, Day, Forecast, Prepared, Selection, State,
+};
+
+/// What the fit stage depends on.
+type FitKey = (SeriesRef, Option<SeriesRef>, State);
 use yew::prelude::*;
 
 #[function_component(App)]
@@ -92,21 +98,59 @@ struct SeriesViewProps {
 #[function_component(SeriesView)]
 fn series_view(props: &SeriesViewProps) -> Html {
     let hover = use_state_eq(|| None::<PointAt>);
+    // Panels below the chart are rendered one frame after the first paint, so the chart comes
+    // first on a cold load.
+    let rest = use_state_eq(|| false);
+    {
+        let rest = rest.clone();
+        use_effect_with((), move |_| {
+            let t = gloo::timers::callback::Timeout::new(0, move || rest.set(true));
+            move || drop(t)
+        });
+    }
     {
         let hover = hover.clone();
         use_effect_with(props.series.clone(), move |_| hover.set(None));
     }
     // Fits and resampling depend on the fit settings only; a slider drag reuses them.
-    let prepared = use_memo(
-        (
-            props.series.clone(),
-            props.sibling.clone(),
-            props.state.fit_settings(),
-        ),
-        |(s, sib, fs)| Rc::new(prepare(&s.0, sib.as_ref().map(|x| &*x.0), fs)),
+    // Fits and resampling depend on the fit settings only; a slider drag reuses them. The first
+    // pass leaves out the analyses the chart does not need (backtest, the superexponential fit
+    // when it is only compared); they follow a moment later and replace it.
+    let key = (
+        props.series.clone(),
+        props.sibling.clone(),
+        props.state.fit_settings(),
     );
-    let fc = use_memo(((*prepared).clone(), props.state.clone()), |(p, st)| {
-        Rc::new(project(p, st))
+    let quick = use_memo(key.clone(), |(s, sib, fs)| {
+        Rc::new(timed("prepare", || {
+            prepare_with(&s.0, sib.as_ref().map(|x| &*x.0), fs, Analyses::Essential)
+        }))
+    });
+    let full = use_state(|| None::<(FitKey, Rc<Prepared>)>);
+    {
+        let full = full.clone();
+        use_effect_with(key.clone(), move |key| {
+            let key = key.clone();
+            let t = gloo::timers::callback::Timeout::new(60, move || {
+                let p = timed("analyses", || {
+                    prepare_with(
+                        &key.0 .0,
+                        key.1.as_ref().map(|x| &*x.0),
+                        &key.2,
+                        Analyses::Full,
+                    )
+                });
+                full.set(Some((key, Rc::new(p))));
+            });
+            move || drop(t)
+        });
+    }
+    let prepared = match &*full {
+        Some((k, p)) if *k == key => p.clone(),
+        _ => (*quick).clone(),
+    };
+    let fc = use_memo((prepared, props.state.clone()), |(p, st)| {
+        Rc::new(timed("project", || project(p, st)))
     });
     let highlight = hover.map(|h| h.index);
     let model = use_memo(((*fc).clone(), highlight), |(fc, highlight)| {
@@ -119,15 +163,17 @@ fn series_view(props: &SeriesViewProps) -> Html {
                 .last()
                 .map_or(DEFAULT_UNTIL, |p| Day::from_number(p.date.number() + 180))
         };
-        let mut m = build_model(
-            fc,
-            &ModelOptions {
-                end,
-                caption: None,
-                footer: vec![],
-                legend_in_plot: false,
-            },
-        );
+        let mut m = timed("model", || {
+            build_model(
+                fc,
+                &ModelOptions {
+                    end,
+                    caption: None,
+                    footer: vec![],
+                    legend_in_plot: false,
+                },
+            )
+        });
         m.highlight = *highlight;
         Rc::new(m)
     });
@@ -166,7 +212,7 @@ fn series_view(props: &SeriesViewProps) -> Html {
             <SourceNote meta={series.meta.clone()} />
             { for fc.notes.iter().map(|n| html! { <p class="note" role="status">{n}</p> }) }
             <section class="controls" aria-label="Trend and assumptions">
-                <FitControls forecast={fc.clone()} from={s.from} to={s.to} selection={s.selection}
+                <FitControls prepared={fc.prepared.clone()} fitted={fc.fitted_doubling} from={s.from} to={s.to} selection={s.selection}
                     on_from={d.reform(Action::SetFrom)}
                     on_to={d.reform(Action::SetTo)}
                     on_selection={d.reform(|sel: Selection| Action::SetSelection(sel))} />
@@ -174,13 +220,17 @@ fn series_view(props: &SeriesViewProps) -> Html {
                     family={fc.prepared.family}
                     on_set={d.reform(Action::SetDoubling)} on_reset={d.reform(|_| Action::ResetDoubling)} />
             </section>
-            <ModelPanel state={s.clone()} forecast={fc.clone()} dispatch={d.clone()} has_reliability={props.has_reliability} />
+            if *rest {
+            <ModelPanel state={State { doubling: None, ..s.clone() }} prepared={fc.prepared.clone()} dispatch={d.clone()} has_reliability={props.has_reliability} />
+            }
             <section class="milestone-panel">
                 <MilestoneTable rows={fc.milestones.clone()} overridden={s.doubling.is_some() || s.accel.is_some()} until={s.until} {horizon} />
             </section>
-            <BacktestPanel forecast={fc.clone()} />
-            <AboutData meta={series.meta.clone()} />
-            <DataTable series={shown} fitted={fitted_points.clone()} />
+            if *rest {
+                <BacktestPanel prepared={fc.prepared.clone()} />
+                <AboutData meta={series.meta.clone()} />
+                <DataTable series={shown} fitted={fitted_points.clone()} />
+            }
         </>
     }
 }

@@ -11,6 +11,8 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod hooks;
 #[cfg(target_arch = "wasm32")]
+mod perf;
+#[cfg(target_arch = "wasm32")]
 mod state;
 
 #[cfg(target_arch = "wasm32")]
@@ -19,7 +21,9 @@ pub use app::App;
 /// Mounts the app on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn run() {
-    yew::Renderer::<App>::new().render();
+    perf::timed("mount", || {
+        yew::Renderer::<App>::new().render();
+    });
 }
 
 /// Mounts the app inside `root` (browser tests mount into a fresh element).

@@ -55,22 +55,20 @@ fn value(root: &Element, testid: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The pixels of the chart as seen: the base canvas followed by the overlay canvas above it.
 fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
-    let ctx: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    ctx.get_image_data(
-        0.0,
-        0.0,
-        f64::from(canvas.width()),
-        f64::from(canvas.height()),
-    )
-    .unwrap()
-    .data()
-    .to_vec()
+    let read = |c: &HtmlCanvasElement| {
+        let ctx: CanvasRenderingContext2d =
+            c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+        ctx.get_image_data(0.0, 0.0, f64::from(c.width()), f64::from(c.height()))
+            .unwrap()
+            .data()
+            .to_vec()
+    };
+    let overlay: HtmlCanvasElement = canvas.next_element_sibling().unwrap().dyn_into().unwrap();
+    let mut px = read(canvas);
+    px.extend(read(&overlay));
+    px
 }
 
 fn input(el: &HtmlInputElement, v: &str) {

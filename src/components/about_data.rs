@@ -1,3 +1,4 @@
+use super::LazyDetails;
 use crate::bundle;
 use trendline_core::SeriesMeta;
 use yew::prelude::*;
@@ -17,8 +18,7 @@ fn link(url: &str) -> Html {
 pub fn about_data(props: &AboutDataProps) -> Html {
     let m = &props.meta;
     html! {
-        <details class="about" data-testid="about-data">
-            <summary>{"About this data"}</summary>
+        <LazyDetails class="about" testid="about-data" summary={html! { "About this data" }}>
             <dl class="facts">
                 <dt>{"Series"}</dt><dd>{m.title.to_string()}</dd>
                 <dt>{"Source"}</dt><dd>{m.source_name.to_string()}{" · "}{ for m.source_urls.iter().map(|u| html! { <>{link(u)}{" "}</> }) }</dd>
@@ -55,6 +55,6 @@ pub fn about_data(props: &AboutDataProps) -> Html {
                     <li><strong>{s.short_title.to_string()}</strong>{format!(" — {}; retrieved {}. Licence: {}", s.attribution, s.retrieved, s.licence)}</li>
                 }) }
             </ul>
-        </details>
+        </LazyDetails>
     }
 }

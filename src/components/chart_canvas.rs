@@ -3,7 +3,8 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::rc::Rc;
-use trendline_chart::{draw, ChartModel, Layout, Theme};
+use trendline_chart::{draw_layer, ChartModel, Layer, Layout, Theme};
+use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
@@ -29,8 +30,9 @@ pub struct ChartCanvasProps {
     pub on_toggle: Callback<usize>,
 }
 
-/// Paints `model` at the canvas' CSS size times the device pixel ratio (sharp on HiDPI).
-fn paint(canvas: &HtmlCanvasElement, model: &ChartModel) -> Option<(Layout, f64)> {
+/// Sizes `canvas` to its CSS box times the device pixel ratio (sharp on HiDPI); returns the
+/// ratio and whether the size changed (which also cleared it).
+fn fit_canvas(canvas: &HtmlCanvasElement) -> Option<(f64, bool)> {
     let dpr = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .max(1.0);
@@ -42,21 +44,64 @@ fn paint(canvas: &HtmlCanvasElement, model: &ChartModel) -> Option<(Layout, f64)
         (f64::from(cw) * dpr).round() as u32,
         (f64::from(ch) * dpr).round() as u32,
     );
-    if canvas.width() != w {
+    let changed = canvas.width() != w || canvas.height() != h;
+    if changed {
         canvas.set_width(w);
-    }
-    if canvas.height() != h {
         canvas.set_height(h);
     }
+    Some((dpr, changed))
+}
+
+/// Paints one layer of `model` on `canvas`.
+fn paint(canvas: &HtmlCanvasElement, model: &ChartModel, layer: Layer, dpr: f64) -> Option<Layout> {
+    if layer == Layer::Overlay {
+        let ctx = canvas
+            .get_context("2d")
+            .ok()??
+            .dyn_into::<web_sys::CanvasRenderingContext2d>()
+            .ok()?;
+        ctx.clear_rect(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        );
+    }
     let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
-    let layout = draw(&root, model, &Theme::light(dpr)).ok();
-    // A redraw counter for tests and benchmarks: they wait for it to change.
-    let drawn = canvas
+    crate::perf::timed("draw", || {
+        draw_layer(&root, model, &Theme::light(dpr), layer).ok()
+    })
+}
+
+/// Paints the base layer when it changed (or `force`), and the overlay always; counts paints
+/// in the base canvas' `data-drawn` attribute (tests and benchmarks wait for it to change).
+fn repaint(
+    base: &HtmlCanvasElement,
+    overlay: &HtmlCanvasElement,
+    model: &ChartModel,
+    last_base: &RefCell<Option<Rc<ChartModel>>>,
+    force: bool,
+) -> Option<(Layout, f64)> {
+    let (dpr, resized_base) = fit_canvas(base)?;
+    let (_, _) = fit_canvas(overlay)?;
+    let stale = force
+        || resized_base
+        || last_base
+            .borrow()
+            .as_ref()
+            .is_none_or(|m| !m.same_base(model));
+    let mut layout = None;
+    if stale {
+        layout = paint(base, model, Layer::Base, dpr);
+        *last_base.borrow_mut() = Some(Rc::new(model.clone()));
+    }
+    let overlay_layout = paint(overlay, model, Layer::Overlay, dpr);
+    let drawn = base
         .get_attribute("data-drawn")
         .and_then(|v| v.parse::<u64>().ok())
         .unwrap_or(0);
-    let _ = canvas.set_attribute("data-drawn", &(drawn + 1).to_string());
-    layout.map(|l| (l, dpr))
+    let _ = base.set_attribute("data-drawn", &(drawn + 1).to_string());
+    layout.or(overlay_layout).map(|l| (l, dpr))
 }
 
 fn point_at(layout: &Option<(Layout, f64)>, model: &ChartModel, index: usize) -> Option<PointAt> {
@@ -73,25 +118,48 @@ fn point_at(layout: &Option<(Layout, f64)>, model: &ChartModel, index: usize) ->
 #[function_component(ChartCanvas)]
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let canvas = use_node_ref();
+    let overlay = use_node_ref();
+    let last_base = use_mut_ref(|| None::<Rc<ChartModel>>);
     let layout = use_mut_ref(|| None::<(Layout, f64)>);
     let latest: Rc<RefCell<Rc<ChartModel>>> = use_mut_ref(|| props.model.clone());
     *latest.borrow_mut() = props.model.clone();
 
     {
-        let (canvas, layout) = (canvas.clone(), layout.clone());
+        let (canvas, overlay, layout, last_base) = (
+            canvas.clone(),
+            overlay.clone(),
+            layout.clone(),
+            last_base.clone(),
+        );
         use_effect_with(props.model.clone(), move |model| {
-            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                *layout.borrow_mut() = paint(&c, model);
+            if let (Some(c), Some(o)) = (
+                canvas.cast::<HtmlCanvasElement>(),
+                overlay.cast::<HtmlCanvasElement>(),
+            ) {
+                if let Some(l) = repaint(&c, &o, model, &last_base, false) {
+                    *layout.borrow_mut() = Some(l);
+                }
             }
         });
     }
     {
-        let (canvas, layout, latest) = (canvas.clone(), layout.clone(), latest.clone());
+        let (canvas, overlay, layout, latest, last_base) = (
+            canvas.clone(),
+            overlay.clone(),
+            layout.clone(),
+            latest.clone(),
+            last_base.clone(),
+        );
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "resize", move |_| {
-                    if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                        *layout.borrow_mut() = paint(&c, &latest.borrow());
+                    if let (Some(c), Some(o)) = (
+                        canvas.cast::<HtmlCanvasElement>(),
+                        overlay.cast::<HtmlCanvasElement>(),
+                    ) {
+                        if let Some(l) = repaint(&c, &o, &latest.borrow(), &last_base, true) {
+                            *layout.borrow_mut() = Some(l);
+                        }
                     }
                 })
             });
@@ -162,8 +230,11 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     };
 
     html! {
-        <canvas ref={canvas} class="chart" data-testid="chart" role="img" tabindex="0"
-            aria-label={props.label.clone()} aria-describedby="chart-keys"
-            {onmousemove} {onmouseleave} {onclick} {onkeydown} {onblur} />
+        <div class="chart-layers">
+            <canvas ref={canvas} class="chart" data-testid="chart" role="img" tabindex="0"
+                aria-label={props.label.clone()} aria-describedby="chart-keys"
+                {onmousemove} {onmouseleave} {onclick} {onkeydown} {onblur} />
+            <canvas ref={overlay} class="chart-overlay" data-testid="chart-overlay" aria-hidden="true" />
+        </div>
     }
 }

@@ -1,4 +1,5 @@
 use super::format_value;
+use super::LazyDetails;
 use crate::hooks::SeriesRef;
 use yew::prelude::*;
 
@@ -15,8 +16,7 @@ pub fn data_table(props: &DataTableProps) -> Html {
     let s = &props.series.0;
     let unit = s.meta.unit;
     html! {
-        <details class="data-table" data-testid="data-table">
-            <summary>{format!("Data table ({} points)", s.points.len())}</summary>
+        <LazyDetails class="data-table" testid="data-table" summary={html! { {format!("Data table ({} points)", s.points.len())} }}>
             <div class="table-scroll">
                 <table>
                     <thead><tr>
@@ -41,6 +41,6 @@ pub fn data_table(props: &DataTableProps) -> Html {
                     </tbody>
                 </table>
             </div>
-        </details>
+        </LazyDetails>
     }
 }

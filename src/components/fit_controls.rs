@@ -1,12 +1,14 @@
 use super::data_number;
 use trendline_core::units::format_days_and_months;
-use trendline_core::{Day, Family, Forecast, Selection};
+use trendline_core::{Day, Family, Prepared, Selection};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FitControlsProps {
-    pub forecast: std::rc::Rc<Forecast>,
+    pub prepared: std::rc::Rc<Prepared>,
+    /// Fitted doubling time (the current one for superexponential fits).
+    pub fitted: Option<f64>,
     pub from: Option<Day>,
     pub to: Option<Day>,
     pub selection: Selection,
@@ -32,8 +34,7 @@ pub fn date_input(cb: Callback<Option<Day>>) -> Callback<Event> {
 /// source's own number) and the settings that choose its points.
 #[function_component(FitControls)]
 pub fn fit_controls(props: &FitControlsProps) -> Html {
-    let fc = &props.forecast;
-    let p = &fc.prepared;
+    let p = &props.prepared;
     let on_selection = {
         let cb = props.on_selection.clone();
         Callback::from(move |e: Event| {
@@ -77,8 +78,8 @@ pub fn fit_controls(props: &FitControlsProps) -> Html {
         <div class="fit">
             <p class="fit-readout">
                 {format!("{what}: ")}
-                <strong data-testid="fit-doubling-days" data-value={data_number(fc.fitted_doubling)}>
-                    { fc.fitted_doubling.map(format_days_and_months).unwrap_or_else(|| "—".into()) }
+                <strong data-testid="fit-doubling-days" data-value={data_number(props.fitted)}>
+                    { props.fitted.map(format_days_and_months).unwrap_or_else(|| "—".into()) }
                 </strong>
             </p>
             <p class="fit-detail">

@@ -1,14 +1,14 @@
 use super::fit_controls::date_input;
 use std::rc::Rc;
 use trendline_core::state::{Anchor, Cap, Units, ACCEL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS};
-use trendline_core::{Action, Day, Family, Forecast, State, Unit};
+use trendline_core::{Action, Day, Family, Prepared, State, Unit};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ModelPanelProps {
     pub state: State,
-    pub forecast: Rc<Forecast>,
+    pub prepared: Rc<Prepared>,
     pub dispatch: Callback<Action>,
     /// Whether the series has 80% horizons to derive other reliability levels from.
     pub has_reliability: bool,
@@ -34,8 +34,7 @@ fn select_value(e: &Event) -> String {
 pub fn model_panel(props: &ModelPanelProps) -> Html {
     let s = &props.state;
     let d = &props.dispatch;
-    let fc = &props.forecast;
-    let p = &fc.prepared;
+    let p = &props.prepared;
     let unit = p.series.meta.unit;
     let family = p.family;
     let on_family = d.reform(|e: Event| Action::SetModel(Family::from_token(&select_value(&e))));

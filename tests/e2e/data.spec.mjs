@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, openApp, readValue, canvasInk } from './helpers.mjs';
+import { ROOT, openApp, readValue, canvasInk, openDetails } from './helpers.mjs';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/manifest.json'), 'utf8'));
 
@@ -39,9 +39,11 @@ test('every bundled series is selectable and shows all its points, its source an
     await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d/);
     expect((await canvasInk(page)).ink, meta.id).toBeGreaterThan(3000);
     await expect(page.getByTestId('source-line')).toContainText(meta.attribution);
+    await openDetails(page, 'about-data');
     await expect(page.getByTestId('about-licence')).toHaveText(meta.licence);
     const rows = seriesRows(meta);
     const table = page.getByTestId('data-table');
+    await openDetails(page, 'data-table');
     await expect(table.locator('tbody tr')).toHaveCount(rows.length);
     // Same values as the file, point by point.
     const shown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.pointId, tr.querySelector('td[data-value]').dataset.value]));
@@ -86,6 +88,9 @@ test('the seed claims are findable in the app with the source\'s values', async 
   await openApp(page);
   for (const [series, id, value] of claims) {
     await page.getByTestId('series-picker').selectOption(series);
+    const title = manifest.series.find((m) => m.id === series).title;
+    await expect(page.getByTestId('chart')).toHaveAttribute('aria-label', new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`));
+    await openDetails(page, 'data-table');
     const row = page.locator(`[data-testid=data-table] tr[data-point-id="${id}"]`);
     await expect(row, `${series} ${id}`).toHaveCount(1);
     expect(Number(await row.locator('td[data-value]').getAttribute('data-value'))).toBe(value);

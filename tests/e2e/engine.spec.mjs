@@ -81,6 +81,8 @@ test('backtests: as-of date and rolling-origin scores', async ({ page }) => {
   await openApp(page, './?asof=2025-01-01');
   const n = await num(page, 'fit-n');
   expect(n).toBeLessThan(17);
+  // The backtest follows the first paint.
+  await expect(page.getByTestId('backtest-coverage-80')).toHaveAttribute('data-value', /\d/);
   for (const id of ['backtest-coverage-80', 'backtest-coverage-95', 'backtest-mean-abs-error']) {
     const v = await num(page, id);
     expect(Number.isFinite(v)).toBe(true);

@@ -35,10 +35,19 @@ export async function readValue(page, testid) {
   return page.getByTestId(testid).getAttribute('data-value');
 }
 
-/** Number of canvas pixels that are not near-white, and a cheap checksum of the canvas. */
+/**
+ * The chart as seen: its base canvas with the transparent overlay canvas composited on top.
+ * Returns the number of pixels that are not near-white and a cheap checksum.
+ */
 export async function canvasInk(page) {
   return page.getByTestId('chart').evaluate((c) => {
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const o = document.querySelector('[data-testid=chart-overlay]');
+    const comp = document.createElement('canvas');
+    comp.width = c.width; comp.height = c.height;
+    const ctx = comp.getContext('2d');
+    ctx.drawImage(c, 0, 0);
+    if (o) ctx.drawImage(o, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
     let ink = 0; let sum = 0;
     for (let i = 0; i < d.length; i += 4) {
       if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) ink++;
@@ -46,4 +55,11 @@ export async function canvasInk(page) {
     }
     return { ink, sum, width: c.width, height: c.height };
   });
+}
+
+/** Opens a collapsed panel (`<details>`) if it is closed; its content renders on opening. */
+export async function openDetails(page, testid) {
+  const d = page.getByTestId(testid);
+  if (!(await d.evaluate((el) => el.open))) await d.locator('summary').first().click();
+  await expect(d).toHaveAttribute('open', '');
 }

@@ -258,11 +258,39 @@ pub fn draw<DB: DrawingBackend>(
     model: &ChartModel,
     theme: &Theme,
 ) -> DrawResult<DB> {
+    draw_layer(area, model, theme, Layer::All)
+}
+
+/// Which parts of the chart to paint. The page paints [`Layer::Base`] (axes, milestones, the
+/// fit, the points) on one canvas and [`Layer::Overlay`] (Monte Carlo bands, projections,
+/// markers, the highlighted point) on a transparent canvas above it, so moving a slider repaints
+/// only the overlay. Exports paint [`Layer::All`] on one surface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layer {
+    /// Everything that does not depend on the projection.
+    Base,
+    /// Everything that does; painted without a background.
+    Overlay,
+    /// Both, in order, on one surface.
+    All,
+}
+
+/// Draws one [`Layer`] of `model` on `area` and returns where the plot landed (the same for
+/// every layer).
+pub fn draw_layer<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    model: &ChartModel,
+    theme: &Theme,
+    layer: Layer,
+) -> DrawResult<DB> {
+    let (base, over) = (layer != Layer::Overlay, layer != Layer::Base);
     let s = theme.scale;
     let px = |v: f64| (v * s).round() as i32;
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
-    area.fill(&theme.background)?;
+    if base {
+        area.fill(&theme.background)?;
+    }
 
     let font = |size: f64, color: &RGBColor, h: HPos, v: VPos| -> TextStyle<'static> {
         TextStyle {
@@ -286,182 +314,189 @@ pub fn draw<DB: DrawingBackend>(
     };
     let (pw, ph) = (layout.plot.2 - left, layout.plot.3 - top);
 
-    if let Some(c) = &model.caption {
-        let bold = TextStyle {
-            font: (theme.font, 17.0 * s * theme.text_scale, FontStyle::Bold).into_font(),
-            color: theme.text.to_backend_color(),
-            pos: Pos::new(HPos::Left, VPos::Top),
-        };
-        area.draw_text(c, &bold, (px(12.0), px(8.0)))?;
-    }
-    area.draw_text(
-        &model.y_title,
-        &font(12.0, &theme.muted, HPos::Left, VPos::Bottom),
-        (px(8.0), top - px(8.0)),
-    )?;
-
-    // Horizontal grid and y tick labels, skipping labels that would collide.
-    let mut last_label_y = i32::MAX;
-    for (y, label) in &model.y_ticks {
-        let (_, py) = layout.to_px(model.x_range.0, *y);
-        let py = py.round() as i32;
-        if py < top || py > layout.plot.3 {
-            continue;
-        }
-        area.draw(&PathElement::new(
-            vec![(left, py), (layout.plot.2, py)],
-            theme.grid.stroke_width(px(1.0).max(1) as u32),
-        ))?;
-        if (last_label_y - py).abs() >= px(14.0) {
-            area.draw_text(
-                label,
-                &font(12.0, &theme.muted, HPos::Right, VPos::Center),
-                (left - px(6.0), py),
-            )?;
-            last_label_y = py;
-        }
-    }
-
-    // Vertical grid at 1 January, every 1, 2, 5 or 10 years so labels keep 48 px apart.
-    let (first_year, last_year) = (year_of(model.x_range.0), year_of(model.x_range.1));
-    let per_year = f64::from(pw) / ((model.x_range.1 - model.x_range.0) / 365.2425);
-    let step = [1, 2, 5, 10, 25, 50, 100]
-        .into_iter()
-        .find(|&k| f64::from(k) * per_year >= 48.0 * s)
-        .unwrap_or(100);
-    // Within a year, when there is room: July, or every quarter.
-    let months: &[u8] = if step > 1 || per_year < 150.0 * s {
-        &[1]
-    } else if per_year < 300.0 * s {
-        &[1, 7]
-    } else {
-        &[1, 4, 7, 10]
-    };
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    for year in first_year..=last_year + 1 {
-        if year.rem_euclid(step) != 0 {
-            continue;
-        }
-        for &month in months {
-            let Some(d) = Day::from_ymd(year, month, 1) else {
-                continue;
+    if base {
+        if let Some(c) = &model.caption {
+            let bold = TextStyle {
+                font: (theme.font, 17.0 * s * theme.text_scale, FontStyle::Bold).into_font(),
+                color: theme.text.to_backend_color(),
+                pos: Pos::new(HPos::Left, VPos::Top),
             };
-            if d.x() < model.x_range.0 || d.x() > model.x_range.1 {
-                continue;
-            }
-            let (x, _) = layout.to_px(d.x(), model.y_range.0);
-            let x = x.round() as i32;
-            area.draw(&PathElement::new(
-                vec![(x, top), (x, layout.plot.3)],
-                theme.grid.stroke_width(px(1.0).max(1) as u32),
-            ))?;
-            let (label, size) = if month == 1 {
-                (year.to_string(), 12.0)
-            } else {
-                (MONTHS[usize::from(month - 1)].to_string(), 11.0)
-            };
-            area.draw_text(
-                &label,
-                &font(size, &theme.muted, HPos::Center, VPos::Top),
-                (x, layout.plot.3 + px(6.0)),
-            )?;
-        }
-    }
-    area.draw_text(
-        &model.x_title,
-        &font(11.0, &theme.muted, HPos::Right, VPos::Top),
-        (layout.plot.2, layout.plot.3 + px(21.0)),
-    )?;
-
-    // Axes.
-    let axis = theme.muted.stroke_width(px(1.0).max(1) as u32);
-    area.draw(&PathElement::new(
-        vec![
-            (left, top),
-            (left, layout.plot.3),
-            (layout.plot.2, layout.plot.3),
-        ],
-        axis,
-    ))?;
-
-    // Milestones and ceilings; a label that would touch the previous one is left out.
-    let mut order: Vec<&crate::model::HLine> = model.lines.iter().collect();
-    order.sort_by(|a, b| a.y.total_cmp(&b.y));
-    let mut last_label_y = i32::MAX;
-    for line in order {
-        if line.y < model.y_range.0 || line.y > model.y_range.1 {
-            continue;
-        }
-        let (_, y) = layout.to_px(model.x_range.0, line.y);
-        let color = if line.warning {
-            theme.warning
-        } else {
-            theme.milestone
-        };
-        let style = color.stroke_width(px(1.0).max(1) as u32);
-        for seg in dashes(
-            (f64::from(left), y),
-            (f64::from(layout.plot.2), y),
-            6.0 * s,
-            4.0 * s,
-        ) {
-            area.draw(&PathElement::new(seg.to_vec(), style))?;
-        }
-        let yi = y.round() as i32;
-        if (last_label_y - yi).abs() >= px(13.0) {
-            area.draw_text(
-                &line.label,
-                &font(11.0, &color, HPos::Right, VPos::Bottom),
-                (layout.plot.2 - px(4.0), yi - px(2.0)),
-            )?;
-            last_label_y = yi;
-        }
-    }
-
-    // Monte Carlo bands (already clamped to the plot), widest first.
-    for band in &model.bands {
-        if band.rows.len() < 2 {
-            continue;
-        }
-        let alpha = if band.level >= 95 { 0.10 } else { 0.16 };
-        let mut poly: Vec<(i32, i32)> = Vec::with_capacity(band.rows.len() * 2);
-        for &(x, lo, _) in &band.rows {
-            let (px_, py_) = layout.to_px(x.clamp(model.x_range.0, model.x_range.1), lo);
-            poly.push((px_.round() as i32, py_.round() as i32));
-        }
-        for &(x, _, hi) in band.rows.iter().rev() {
-            let (px_, py_) = layout.to_px(x.clamp(model.x_range.0, model.x_range.1), hi);
-            poly.push((px_.round() as i32, py_.round() as i32));
-        }
-        area.draw(&Polygon::new(poly, theme.projection.mix(alpha).filled()))?;
-    }
-
-    // Vertical markers (as-of date, singularity).
-    for v in &model.vlines {
-        if v.x < model.x_range.0 || v.x > model.x_range.1 {
-            continue;
-        }
-        let (x, _) = layout.to_px(v.x, model.y_range.1);
-        let style = theme.text.mix(0.6).stroke_width(px(1.0).max(1) as u32);
-        for seg in dashes(
-            (x, f64::from(top)),
-            (x, f64::from(layout.plot.3)),
-            3.0 * s,
-            3.0 * s,
-        ) {
-            area.draw(&PathElement::new(seg.to_vec(), style))?;
+            area.draw_text(c, &bold, (px(12.0), px(8.0)))?;
         }
         area.draw_text(
-            &v.label,
-            &font(11.0, &theme.text, HPos::Left, VPos::Top),
-            (x.round() as i32 + px(4.0), top + px(2.0)),
+            &model.y_title,
+            &font(12.0, &theme.muted, HPos::Left, VPos::Bottom),
+            (px(8.0), top - px(8.0)),
         )?;
+
+        // Horizontal grid and y tick labels, skipping labels that would collide.
+        let mut last_label_y = i32::MAX;
+        for (y, label) in &model.y_ticks {
+            let (_, py) = layout.to_px(model.x_range.0, *y);
+            let py = py.round() as i32;
+            if py < top || py > layout.plot.3 {
+                continue;
+            }
+            area.draw(&PathElement::new(
+                vec![(left, py), (layout.plot.2, py)],
+                theme.grid.stroke_width(px(1.0).max(1) as u32),
+            ))?;
+            if (last_label_y - py).abs() >= px(14.0) {
+                area.draw_text(
+                    label,
+                    &font(12.0, &theme.muted, HPos::Right, VPos::Center),
+                    (left - px(6.0), py),
+                )?;
+                last_label_y = py;
+            }
+        }
+
+        // Vertical grid at 1 January, every 1, 2, 5 or 10 years so labels keep 48 px apart.
+        let (first_year, last_year) = (year_of(model.x_range.0), year_of(model.x_range.1));
+        let per_year = f64::from(pw) / ((model.x_range.1 - model.x_range.0) / 365.2425);
+        let step = [1, 2, 5, 10, 25, 50, 100]
+            .into_iter()
+            .find(|&k| f64::from(k) * per_year >= 48.0 * s)
+            .unwrap_or(100);
+        // Within a year, when there is room: July, or every quarter.
+        let months: &[u8] = if step > 1 || per_year < 150.0 * s {
+            &[1]
+        } else if per_year < 300.0 * s {
+            &[1, 7]
+        } else {
+            &[1, 4, 7, 10]
+        };
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        for year in first_year..=last_year + 1 {
+            if year.rem_euclid(step) != 0 {
+                continue;
+            }
+            for &month in months {
+                let Some(d) = Day::from_ymd(year, month, 1) else {
+                    continue;
+                };
+                if d.x() < model.x_range.0 || d.x() > model.x_range.1 {
+                    continue;
+                }
+                let (x, _) = layout.to_px(d.x(), model.y_range.0);
+                let x = x.round() as i32;
+                area.draw(&PathElement::new(
+                    vec![(x, top), (x, layout.plot.3)],
+                    theme.grid.stroke_width(px(1.0).max(1) as u32),
+                ))?;
+                let (label, size) = if month == 1 {
+                    (year.to_string(), 12.0)
+                } else {
+                    (MONTHS[usize::from(month - 1)].to_string(), 11.0)
+                };
+                area.draw_text(
+                    &label,
+                    &font(size, &theme.muted, HPos::Center, VPos::Top),
+                    (x, layout.plot.3 + px(6.0)),
+                )?;
+            }
+        }
+        area.draw_text(
+            &model.x_title,
+            &font(11.0, &theme.muted, HPos::Right, VPos::Top),
+            (layout.plot.2, layout.plot.3 + px(21.0)),
+        )?;
+
+        // Axes.
+        let axis = theme.muted.stroke_width(px(1.0).max(1) as u32);
+        area.draw(&PathElement::new(
+            vec![
+                (left, top),
+                (left, layout.plot.3),
+                (layout.plot.2, layout.plot.3),
+            ],
+            axis,
+        ))?;
+
+        // Milestones and ceilings; a label that would touch the previous one is left out.
+        let mut order: Vec<&crate::model::HLine> = model.lines.iter().collect();
+        order.sort_by(|a, b| a.y.total_cmp(&b.y));
+        let mut last_label_y = i32::MAX;
+        for line in order {
+            if line.y < model.y_range.0 || line.y > model.y_range.1 {
+                continue;
+            }
+            let (_, y) = layout.to_px(model.x_range.0, line.y);
+            let color = if line.warning {
+                theme.warning
+            } else {
+                theme.milestone
+            };
+            let style = color.stroke_width(px(1.0).max(1) as u32);
+            for seg in dashes(
+                (f64::from(left), y),
+                (f64::from(layout.plot.2), y),
+                6.0 * s,
+                4.0 * s,
+            ) {
+                area.draw(&PathElement::new(seg.to_vec(), style))?;
+            }
+            let yi = y.round() as i32;
+            if (last_label_y - yi).abs() >= px(13.0) {
+                area.draw_text(
+                    &line.label,
+                    &font(11.0, &color, HPos::Right, VPos::Bottom),
+                    (layout.plot.2 - px(4.0), yi - px(2.0)),
+                )?;
+                last_label_y = yi;
+            }
+        }
+    }
+
+    if over {
+        // Monte Carlo bands (already clamped to the plot), widest first.
+        for band in &model.bands {
+            if band.rows.len() < 2 {
+                continue;
+            }
+            let alpha = if band.level >= 95 { 0.10 } else { 0.16 };
+            let mut poly: Vec<(i32, i32)> = Vec::with_capacity(band.rows.len() * 2);
+            for &(x, lo, _) in &band.rows {
+                let (px_, py_) = layout.to_px(x.clamp(model.x_range.0, model.x_range.1), lo);
+                poly.push((px_.round() as i32, py_.round() as i32));
+            }
+            for &(x, _, hi) in band.rows.iter().rev() {
+                let (px_, py_) = layout.to_px(x.clamp(model.x_range.0, model.x_range.1), hi);
+                poly.push((px_.round() as i32, py_.round() as i32));
+            }
+            area.draw(&Polygon::new(poly, theme.projection.mix(alpha).filled()))?;
+        }
+
+        // Vertical markers (as-of date, singularity).
+        for v in &model.vlines {
+            if v.x < model.x_range.0 || v.x > model.x_range.1 {
+                continue;
+            }
+            let (x, _) = layout.to_px(v.x, model.y_range.1);
+            let style = theme.text.mix(0.6).stroke_width(px(1.0).max(1) as u32);
+            for seg in dashes(
+                (x, f64::from(top)),
+                (x, f64::from(layout.plot.3)),
+                3.0 * s,
+                3.0 * s,
+            ) {
+                area.draw(&PathElement::new(seg.to_vec(), style))?;
+            }
+            area.draw_text(
+                &v.label,
+                &font(11.0, &theme.text, HPos::Left, VPos::Top),
+                (x.round() as i32 + px(4.0), top + px(2.0)),
+            )?;
+        }
     }
 
     // Curves, clipped to the plot.
     for curve in &model.curves {
+        if (curve.style == CurveStyle::Fit && !base) || (curve.style != CurveStyle::Fit && !over) {
+            continue;
+        }
         let (color, pattern) = curve_look(curve.style, theme);
         let width = match curve.style {
             CurveStyle::Fit => 2.0,
@@ -486,66 +521,72 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    // Points: interval whiskers, then markers.
     let r = 4.0 * s;
-    for p in &model.points {
-        let color = if p.dropped {
-            theme.grid
-        } else if p.above_cap {
-            theme.warning
-        } else if p.filled {
-            theme.frontier
-        } else {
-            theme.other
-        };
-        let (x, y) = layout.to_px(p.x, p.y);
-        if let Some((lo, hi)) = p.interval {
-            let lo = lo.max(model.y_range.0);
-            let hi = hi.min(model.y_range.1);
-            let (_, ylo) = layout.to_px(p.x, lo);
-            let (_, yhi) = layout.to_px(p.x, hi);
-            let whisker = color.mix(0.45).stroke_width(px(1.0).max(1) as u32);
-            area.draw(&PathElement::new(
-                vec![
-                    (x.round() as i32, ylo.round() as i32),
-                    (x.round() as i32, yhi.round() as i32),
-                ],
-                whisker,
-            ))?;
-        }
-        draw_marker(
-            area,
-            p.marker,
-            (x, y),
-            r,
-            &color,
-            p.filled && !p.dropped,
-            theme,
-        )?;
-        if p.dropped {
-            let d = r.round() as i32 + px(1.0);
-            let st = theme.other.stroke_width(px(1.5).max(1) as u32);
-            let (xi, yi) = (x.round() as i32, y.round() as i32);
-            area.draw(&PathElement::new(
-                vec![(xi - d, yi - d), (xi + d, yi + d)],
-                st,
-            ))?;
-        }
-        if let Some(hit) = p.hit {
-            let ring = match hit {
-                trendline_core::forecast::BandHit::Inside80 => theme.hit_inside,
-                trendline_core::forecast::BandHit::Inside95 => theme.warning,
-                _ => theme.hit_outside,
+    if base {
+        // Points: interval whiskers, then markers.
+        for p in &model.points {
+            let color = if p.dropped {
+                theme.grid
+            } else if p.above_cap {
+                theme.warning
+            } else if p.filled {
+                theme.frontier
+            } else {
+                theme.other
             };
-            area.draw(&Circle::new(
-                (x.round() as i32, y.round() as i32),
-                (r * 1.8).round() as i32,
-                ring.stroke_width(px(2.0).max(1) as u32),
-            ))?;
+            let (x, y) = layout.to_px(p.x, p.y);
+            if let Some((lo, hi)) = p.interval {
+                let lo = lo.max(model.y_range.0);
+                let hi = hi.min(model.y_range.1);
+                let (_, ylo) = layout.to_px(p.x, lo);
+                let (_, yhi) = layout.to_px(p.x, hi);
+                let whisker = color.mix(0.45).stroke_width(px(1.0).max(1) as u32);
+                area.draw(&PathElement::new(
+                    vec![
+                        (x.round() as i32, ylo.round() as i32),
+                        (x.round() as i32, yhi.round() as i32),
+                    ],
+                    whisker,
+                ))?;
+            }
+            draw_marker(
+                area,
+                p.marker,
+                (x, y),
+                r,
+                &color,
+                p.filled && !p.dropped,
+                theme,
+            )?;
+            if p.dropped {
+                let d = r.round() as i32 + px(1.0);
+                let st = theme.other.stroke_width(px(1.5).max(1) as u32);
+                let (xi, yi) = (x.round() as i32, y.round() as i32);
+                area.draw(&PathElement::new(
+                    vec![(xi - d, yi - d), (xi + d, yi + d)],
+                    st,
+                ))?;
+            }
+            if let Some(hit) = p.hit {
+                let ring = match hit {
+                    trendline_core::forecast::BandHit::Inside80 => theme.hit_inside,
+                    trendline_core::forecast::BandHit::Inside95 => theme.warning,
+                    _ => theme.hit_outside,
+                };
+                area.draw(&Circle::new(
+                    (x.round() as i32, y.round() as i32),
+                    (r * 1.8).round() as i32,
+                    ring.stroke_width(px(2.0).max(1) as u32),
+                ))?;
+            }
         }
     }
 
-    if let Some(p) = model.highlight.and_then(|i| model.points.get(i)) {
+    if let Some(p) = model
+        .highlight
+        .and_then(|i| model.points.get(i))
+        .filter(|_| over)
+    {
         let (x, y) = layout.to_px(p.x, p.y);
         let ring = theme.text.stroke_width(px(2.0).max(1) as u32);
         area.draw(&Circle::new(
@@ -555,90 +596,94 @@ pub fn draw<DB: DrawingBackend>(
         ))?;
     }
 
-    // Legend, top left inside the plot.
-    let mut entries: Vec<(Swatch, &str)> = Vec::new();
-    for (m, filled, above, label) in &model.point_legend {
-        let color = if *above {
-            theme.warning
-        } else if *filled {
-            theme.frontier
-        } else {
-            theme.other
-        };
-        entries.push((Swatch::Marker(*m, *filled, color), label));
-    }
-    for c in &model.curves {
-        let (color, pattern) = curve_look(c.style, theme);
-        entries.push((Swatch::Line(color, pattern), &c.label));
-    }
-    if model.legend_in_plot
-        && !entries.is_empty()
-        && pw >= px(240.0)
-        && ph >= px(40.0 + 15.0 * entries.len() as f64)
-    {
-        let row = px(15.0);
-        let (lx, ly) = (left + px(8.0), top + px(6.0));
-        let longest = entries
-            .iter()
-            .map(|(_, l)| l.chars().count())
-            .max()
-            .unwrap_or(0) as f64;
-        let box_w = px(36.0 + 6.6 * longest).min(pw - px(16.0));
-        area.draw(&Rectangle::new(
-            [
-                (lx - px(4.0), ly - px(3.0)),
-                (lx + box_w, ly + row * entries.len() as i32 + px(3.0)),
-            ],
-            theme.background.mix(0.9).filled(),
-        ))?;
-        for (i, (swatch, label)) in entries.iter().enumerate() {
-            let cy = ly + row * i as i32 + row / 2;
-            match swatch {
-                Swatch::Marker(m, filled, color) => {
-                    draw_marker(
-                        area,
-                        *m,
-                        (f64::from(lx + px(10.0)), f64::from(cy)),
-                        r,
-                        color,
-                        *filled,
-                        theme,
-                    )?;
-                }
-                Swatch::Line(color, pattern) => {
-                    let style = color.stroke_width(px(2.0).max(1) as u32);
-                    let (a, b) = (
-                        (f64::from(lx), f64::from(cy)),
-                        (f64::from(lx + px(20.0)), f64::from(cy)),
-                    );
-                    match pattern {
-                        None => area.draw(&PathElement::new(
-                            vec![(lx, cy), (lx + px(20.0), cy)],
-                            style,
-                        ))?,
-                        Some((on, off)) => {
-                            for seg in dashes(a, b, on * s * 0.6, off * s * 0.6) {
-                                area.draw(&PathElement::new(seg.to_vec(), style))?;
+    // The legend names the projection, so it belongs to the overlay.
+    if over {
+        // Legend, top left inside the plot.
+        let mut entries: Vec<(Swatch, &str)> = Vec::new();
+        for (m, filled, above, label) in &model.point_legend {
+            let color = if *above {
+                theme.warning
+            } else if *filled {
+                theme.frontier
+            } else {
+                theme.other
+            };
+            entries.push((Swatch::Marker(*m, *filled, color), label));
+        }
+        for c in &model.curves {
+            let (color, pattern) = curve_look(c.style, theme);
+            entries.push((Swatch::Line(color, pattern), &c.label));
+        }
+        if model.legend_in_plot
+            && !entries.is_empty()
+            && pw >= px(240.0)
+            && ph >= px(40.0 + 15.0 * entries.len() as f64)
+        {
+            let row = px(15.0);
+            let (lx, ly) = (left + px(8.0), top + px(6.0));
+            let longest = entries
+                .iter()
+                .map(|(_, l)| l.chars().count())
+                .max()
+                .unwrap_or(0) as f64;
+            let box_w = px(36.0 + 6.6 * longest).min(pw - px(16.0));
+            area.draw(&Rectangle::new(
+                [
+                    (lx - px(4.0), ly - px(3.0)),
+                    (lx + box_w, ly + row * entries.len() as i32 + px(3.0)),
+                ],
+                theme.background.mix(0.9).filled(),
+            ))?;
+            for (i, (swatch, label)) in entries.iter().enumerate() {
+                let cy = ly + row * i as i32 + row / 2;
+                match swatch {
+                    Swatch::Marker(m, filled, color) => {
+                        draw_marker(
+                            area,
+                            *m,
+                            (f64::from(lx + px(10.0)), f64::from(cy)),
+                            r,
+                            color,
+                            *filled,
+                            theme,
+                        )?;
+                    }
+                    Swatch::Line(color, pattern) => {
+                        let style = color.stroke_width(px(2.0).max(1) as u32);
+                        let (a, b) = (
+                            (f64::from(lx), f64::from(cy)),
+                            (f64::from(lx + px(20.0)), f64::from(cy)),
+                        );
+                        match pattern {
+                            None => area.draw(&PathElement::new(
+                                vec![(lx, cy), (lx + px(20.0), cy)],
+                                style,
+                            ))?,
+                            Some((on, off)) => {
+                                for seg in dashes(a, b, on * s * 0.6, off * s * 0.6) {
+                                    area.draw(&PathElement::new(seg.to_vec(), style))?;
+                                }
                             }
                         }
                     }
                 }
+                area.draw_text(
+                    label,
+                    &font(12.0, &theme.text, HPos::Left, VPos::Center),
+                    (lx + px(28.0), cy),
+                )?;
             }
-            area.draw_text(
-                label,
-                &font(12.0, &theme.text, HPos::Left, VPos::Center),
-                (lx + px(28.0), cy),
-            )?;
         }
     }
-
-    for (i, line) in model.footer.iter().enumerate() {
-        let y = h - footer_h + px(6.0) + px(15.0) * i as i32;
-        area.draw_text(
-            line,
-            &font(11.5, &theme.muted, HPos::Left, VPos::Top),
-            (px(12.0), y),
-        )?;
+    if base {
+        for (i, line) in model.footer.iter().enumerate() {
+            let y = h - footer_h + px(6.0) + px(15.0) * i as i32;
+            area.draw_text(
+                line,
+                &font(11.5, &theme.muted, HPos::Left, VPos::Top),
+                (px(12.0), y),
+            )?;
+        }
     }
     area.present()?;
     Ok(layout)

@@ -7,7 +7,7 @@
 pub mod draw;
 pub mod model;
 
-pub use draw::{draw, render_svg, Layout, Theme};
+pub use draw::{draw, draw_layer, render_svg, Layer, Layout, Theme};
 pub use model::{
     build_model, ChartModel, Curve, CurveStyle, HLine, Marker, ModelOptions, PointMark, YAxis,
 };

@@ -164,6 +164,33 @@ pub struct ChartModel {
     pub highlight: Option<usize>,
 }
 
+impl ChartModel {
+    /// Whether `self` and `other` paint the same [`crate::Layer::Base`]: everything but the bands,
+    /// projections, vertical markers and highlight is equal.
+    pub fn same_base(&self, other: &ChartModel) -> bool {
+        let fits = |m: &ChartModel| {
+            m.curves
+                .iter()
+                .filter(|c| c.style == CurveStyle::Fit)
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        self.y_axis == other.y_axis
+            && self.x_range == other.x_range
+            && self.y_range == other.y_range
+            && self.y_ticks == other.y_ticks
+            && self.x_title == other.x_title
+            && self.y_title == other.y_title
+            && self.points == other.points
+            && self.lines == other.lines
+            && self.point_legend == other.point_legend
+            && self.caption == other.caption
+            && self.footer == other.footer
+            && self.legend_in_plot == other.legend_in_plot
+            && fits(self) == fits(other)
+    }
+}
+
 /// Settings for [`build_model`] that are not part of the forecast.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ModelOptions {

@@ -208,3 +208,35 @@ fn extreme_settings_draw_finite_charts() {
         }
     }
 }
+
+/// A slider move changes only the overlay: the base layer's pixels are identical.
+#[test]
+fn moving_the_doubling_time_changes_only_the_overlay() {
+    use trendline_chart::{draw_layer, Layer};
+    let a = model(&State::default());
+    let b = model(&State::default().apply(Action::SetDoubling(60.0)));
+    assert!(a.same_base(&b));
+    let layer = |m: &ChartModel, l: Layer| {
+        let mut out = String::new();
+        {
+            let root = plotters::prelude::SVGBackend::with_string(&mut out, (800, 500));
+            let area = plotters::prelude::IntoDrawingArea::into_drawing_area(root);
+            draw_layer(&area, m, &Theme::light(1.0), l).unwrap();
+        }
+        out
+    };
+    assert!(
+        layer(&a, Layer::Base) == layer(&b, Layer::Base),
+        "base layers differ"
+    );
+    assert!(
+        layer(&a, Layer::Overlay) != layer(&b, Layer::Overlay),
+        "overlay layers are equal"
+    );
+    // A different fit window changes the base.
+    let c = model(&State {
+        from: Day::parse("2023-01-01").ok(),
+        ..State::default()
+    });
+    assert!(!a.same_base(&c));
+}

@@ -9,7 +9,7 @@ use crate::date::Day;
 use crate::family::{Family, Transform};
 use crate::fit::{fit_line, ExpFit, FitError, FitWindow, LinearFit, Selection};
 use crate::milestones::{milestones, Milestone};
-use crate::montecarlo::{bootstrap, quantile, quantiles, Draws, Fan};
+use crate::montecarlo::{bootstrap, quantile, quantiles, Draws, Fan, UnitFan};
 use crate::reliability::derive;
 use crate::state::{Anchor, Cap, State};
 use crate::superexp::{aicc, fit_superexp, SuperExp, SuperExpFit};
@@ -172,6 +172,11 @@ pub struct Prepared {
     pub aicc_superexp: Option<f64>,
     /// Bootstrap draws of the straight-line fit.
     pub draws: Option<Draws>,
+    /// Per draw, its level at the anchor relative to the fit, noise included:
+    /// `shiftᵢ = lineᵢ(x_A) − line(x_A) + εᵢ`.
+    pub shift: Vec<f64>,
+    /// The fan of the first `mc` draws tabulated in fitted-rate time (see [`UnitFan`]).
+    pub unit_fan: Option<UnitFan>,
     /// 95% percentile interval of the doubling time from the bootstrap, days.
     pub ci: Option<(f64, f64)>,
     /// The source's published doubling time for these settings, if any.
@@ -180,6 +185,8 @@ pub struct Prepared {
     pub backtest: Option<Backtest>,
     /// Messages for the reader.
     pub notes: Vec<String>,
+    /// Whether every analysis was computed (see [`Analyses`]).
+    pub complete: bool,
 }
 
 /// A milestone and its crossing dates.
@@ -256,6 +263,28 @@ pub struct Forecast {
 /// The fit stage for `series` (with `sibling80`, its 80% horizons, when there is one) under
 /// `state`.
 pub fn prepare(series: &Series, sibling80: Option<&Series>, state: &State) -> Prepared {
+    prepare_with(series, sibling80, state, Analyses::Full)
+}
+
+/// How much of the fit stage to compute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Analyses {
+    /// Everything.
+    Full,
+    /// What the chart and the projection need: the fit, the resampling and the fan. The
+    /// superexponential fit (unless it is the chosen family) and the backtest are left out, to
+    /// be computed later; [`Prepared::complete`] says which it is.
+    Essential,
+}
+
+/// [`prepare`], optionally leaving out the analyses the first paint does not need.
+pub fn prepare_with(
+    series: &Series,
+    sibling80: Option<&Series>,
+    state: &State,
+    analyses: Analyses,
+) -> Prepared {
+    let full = analyses == Analyses::Full;
     let mut notes = Vec::new();
     let unit = series.meta.unit;
     let family = state.family(unit);
@@ -320,13 +349,17 @@ pub fn prepare(series: &Series, sibling80: Option<&Series>, state: &State) -> Pr
         Err(_) => (Vec::new(), Vec::new()),
     };
     let (superexp, aicc_exp, aicc_superexp) = if unit == Unit::Minutes {
-        let se = fit_superexp(&xs, &ys);
         let a_exp = fit.as_ref().ok().and_then(|f| {
             let sse = f.line.resid_sd.powi(2) * (f.line.n as f64 - 2.0);
             aicc(sse, f.line.n, 3)
         });
-        let a_se = se.as_ref().ok().and_then(|f| aicc(f.sse, f.n, 4));
-        (Some(se), a_exp, a_se)
+        if full || family == Family::Superexponential {
+            let se = fit_superexp(&xs, &ys);
+            let a_se = se.as_ref().ok().and_then(|f| aicc(f.sse, f.n, 4));
+            (Some(se), a_exp, a_se)
+        } else {
+            (None, a_exp, None)
+        }
     } else {
         (None, None, None)
     };
@@ -355,6 +388,22 @@ pub fn prepare(series: &Series, sibling80: Option<&Series>, state: &State) -> Pr
         t.extend(std::iter::repeat_n(f64::INFINITY, d.len() - t.len()));
         Some((quantile(&mut t, 0.025)?, quantile(&mut t, 0.975)?))
     });
+    let (shift, unit_fan) = match (&fit, &draws) {
+        (Ok(f), Some(d)) => {
+            let x_a = f.span.1.x();
+            let shift: Vec<f64> = (0..d.len())
+                .map(|i| d.line_at(i, x_a) - f.line.at(x_a) + d.noise[i])
+                .collect();
+            let count = (state.mc as usize).min(d.len());
+            let uf = (count > 0 && f.line.slope > 0.0).then(|| {
+                let tau_max = (crate::state::UNTIL_LIMITS.1.x() - x_a).max(1.0)
+                    / (f.line.slope * DOUBLING_DAYS_LIMITS.0);
+                UnitFan::compute(&shift[..count], &d.slope[..count], tau_max)
+            });
+            (shift, uf)
+        }
+        _ => (Vec::new(), None),
+    };
     let published = (family == Family::Exponential
         && state.rel == 50.0
         && state.selection == Selection::Frontier
@@ -371,7 +420,11 @@ pub fn prepare(series: &Series, sibling80: Option<&Series>, state: &State) -> Pr
                 .cloned()
         })
         .flatten();
-    let backtest = rolling_origin(s, &window, transform, BACKTEST_RESAMPLES);
+    let backtest = if full {
+        rolling_origin(s, &window, transform, BACKTEST_RESAMPLES)
+    } else {
+        None
+    };
     match &fit {
         Err(e) => notes.push(format!("No trend: {e}.")),
         Ok(f) if f.doubling_days().is_none() => {
@@ -389,10 +442,13 @@ pub fn prepare(series: &Series, sibling80: Option<&Series>, state: &State) -> Pr
         aicc_exp,
         aicc_superexp,
         draws,
+        shift,
+        unit_fan,
         ci,
         published,
         backtest,
         notes,
+        complete: full,
     }
 }
 
@@ -516,10 +572,8 @@ pub fn project(prepared: &Rc<Prepared>, state: &State) -> Forecast {
     let draws = p.draws.as_ref().filter(|d| mc > 0 && !d.is_empty());
     let ratio_of = |d: &Draws, i: usize| d.slope[i] / fit.line.slope;
     if let (Some(d), Some(g), true) = (draws, growth, fit.line.slope > 0.0) {
-        let count = mc.min(d.len());
-        let shift: Vec<f64> = (0..count)
-            .map(|i| d.line_at(i, anchor_x) - fit.line.at(anchor_x) + d.noise[i])
-            .collect();
+        let count = mc.min(d.len()).min(p.shift.len());
+        let shift = &p.shift[..count];
         let growths: Vec<Growth> = (0..count).map(|i| g.scaled(ratio_of(d, i))).collect();
         let y_draw = |i: usize, x: f64| -> f64 {
             let base = anchor_y + shift[i];
@@ -532,10 +586,33 @@ pub fn project(prepared: &Rc<Prepared>, state: &State) -> Forecast {
             }
         };
         if until > anchor_x {
-            let xs: Vec<f64> = (0..=FAN_STEPS)
-                .map(|k| anchor_x + (until - anchor_x) * k as f64 / FAN_STEPS as f64)
-                .collect();
-            out.fan = Some(Fan::compute(xs, count, y_draw));
+            out.fan = Some(match (g, &p.unit_fan) {
+                // Straight-line growth: read the bands off the table at τ = k·t.
+                (Growth::Linear { slope }, Some(uf)) if uf.draws == count => {
+                    let k = slope / fit.line.slope;
+                    let steps = 2 * FAN_STEPS;
+                    let xs: Vec<f64> = (0..=steps)
+                        .map(|j| anchor_x + (until - anchor_x) * j as f64 / steps as f64)
+                        .collect();
+                    let mut bands: [Vec<f64>; 5] = Default::default();
+                    for &x in &xs {
+                        for (b, v) in bands.iter_mut().zip(uf.at(k * (x - anchor_x))) {
+                            b.push(anchor_y + v);
+                        }
+                    }
+                    Fan {
+                        xs,
+                        bands,
+                        draws: count,
+                    }
+                }
+                _ => {
+                    let xs: Vec<f64> = (0..=FAN_STEPS)
+                        .map(|j| anchor_x + (until - anchor_x) * j as f64 / FAN_STEPS as f64)
+                        .collect();
+                    Fan::compute(xs, count, y_draw)
+                }
+            });
         }
         let mut cross = vec![0.0; count];
         out.milestones = ms

@@ -24,5 +24,8 @@ pub use dataset::{Dataset, Manifest, Point, PointKind, Series, SeriesMeta, Unit}
 pub use date::Day;
 pub use family::{Family, Transform};
 pub use fit::{ExpFit, FitError, FitWindow, Selection};
-pub use forecast::{forecast, prepare, project, Forecast, MilestoneRow, Prepared, Projection};
+pub use forecast::{
+    forecast, prepare, prepare_with, project, Analyses, Forecast, MilestoneRow, Prepared,
+    Projection,
+};
 pub use state::{Action, State};

@@ -2,7 +2,7 @@
 
 use crate::fit::{ols, LinearFit};
 use rand::{Rng, SeedableRng};
-use rand_pcg::Pcg64Mcg;
+use rand_pcg::Pcg32;
 
 /// The fixed seed: the same settings always give the same numbers, so shared links reproduce.
 pub const SEED: u64 = 0x7472_656e_646c_696e; // "trendlin"
@@ -42,7 +42,7 @@ impl Draws {
 
 /// A standard normal variate by the Box–Muller transform:
 /// `z = √(−2 ln u₁) · cos(2π u₂)` with `u₁ ∈ (0, 1]`, `u₂ ∈ [0, 1)`.
-fn standard_normal(rng: &mut Pcg64Mcg) -> f64 {
+fn standard_normal(rng: &mut Pcg32) -> f64 {
     let u1: f64 = 1.0 - rng.random::<f64>();
     let u2: f64 = rng.random::<f64>();
     (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
@@ -52,7 +52,7 @@ fn standard_normal(rng: &mut Pcg64Mcg) -> f64 {
 /// fixed seed. Resamples with a single distinct date are drawn again (up to 20 times each).
 pub fn bootstrap(xs: &[f64], ys: &[f64], full: &LinearFit, count: usize) -> Draws {
     let n = xs.len().min(ys.len());
-    let mut rng = Pcg64Mcg::seed_from_u64(SEED);
+    let mut rng = Pcg32::seed_from_u64(SEED);
     let mut d = Draws {
         x_ref: full.x_mean,
         level: Vec::with_capacity(count),
@@ -246,7 +246,7 @@ mod tests {
     /// The normal generator has mean ≈ 0 and variance ≈ 1 (10 000 draws: SE of the mean 0.01).
     #[test]
     fn normal_draws_are_standard() {
-        let mut rng = Pcg64Mcg::seed_from_u64(1);
+        let mut rng = Pcg32::seed_from_u64(1);
         let v: Vec<f64> = (0..10_000).map(|_| standard_normal(&mut rng)).collect();
         let mean = v.iter().sum::<f64>() / 1e4;
         let var = v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / 1e4;
@@ -261,5 +261,60 @@ mod tests {
         assert_eq!(quantile(&mut v, 0.25), Some(1.5));
         assert_eq!(quantile(&mut [], 0.5), None);
         assert_eq!(quantile(&mut [f64::NAN], 0.5), None);
+    }
+}
+
+/// The fan of straight-line draws `zᵢ(τ) = shiftᵢ + slopeᵢ·τ`, tabulated once on a geometric
+/// grid of `τ` (days at the fitted rate).
+///
+/// A projection that assumes a doubling time `T` instead of the fitted `T̂` scales every draw's
+/// slope by `k = T̂/T`: `zᵢ(t; T) = shiftᵢ + slopeᵢ·(k·t) = zᵢ(τ = k·t)`. So the bands for any
+/// assumption are read off this one table at `τ = k·t`, and a slider move costs a lookup per
+/// grid point instead of a quantile over every draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitFan {
+    /// `τ` grid: 0, then geometric from 1 day by a factor of [`UnitFan::RATIO`].
+    pub taus: Vec<f64>,
+    /// `bands[k][j]`: quantile `BAND_QUANTILES[k]` of `zᵢ(taus[j])`.
+    pub bands: [Vec<f64>; 5],
+    /// Number of draws.
+    pub draws: usize,
+}
+
+impl UnitFan {
+    /// Growth factor between grid points (linear interpolation in between).
+    pub const RATIO: f64 = 1.1;
+
+    /// Tabulates the fan of `shift[i] + slope[i]·τ` for `τ` up to `tau_max`.
+    pub fn compute(shift: &[f64], slope: &[f64], tau_max: f64) -> UnitFan {
+        let mut taus = vec![0.0];
+        let mut t = 1.0;
+        while t < tau_max * Self::RATIO && taus.len() < 2000 {
+            taus.push(t);
+            t *= Self::RATIO;
+        }
+        let n = shift.len().min(slope.len());
+        let fan = Fan::compute(taus, n, |i, tau| shift[i] + slope[i] * tau);
+        UnitFan {
+            taus: fan.xs,
+            bands: fan.bands,
+            draws: n,
+        }
+    }
+
+    /// The five band values at `τ ≥ 0` (linear interpolation; the last grid value beyond it).
+    pub fn at(&self, tau: f64) -> [f64; 5] {
+        let j = self.taus.partition_point(|&g| g < tau);
+        if j == 0 {
+            return std::array::from_fn(|k| self.bands[k][0]);
+        }
+        if j >= self.taus.len() {
+            return std::array::from_fn(|k| self.bands[k][self.taus.len() - 1]);
+        }
+        let (t0, t1) = (self.taus[j - 1], self.taus[j]);
+        let w = (tau - t0) / (t1 - t0);
+        std::array::from_fn(|k| {
+            self.bands[k][j - 1] + w * (self.bands[k][j] - self.bands[k][j - 1])
+        })
     }
 }
