@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 PORT ?= 8080
 
-.PHONY: serve test dist setup setup-test lint test-native test-browser test-e2e check-data bench
+.PHONY: serve test dist single-file setup setup-test lint test-native test-browser test-e2e check-data bench
 
 ## serve: install what is missing, then serve the app at http://127.0.0.1:$(PORT) with rebuild on change
 serve: setup
@@ -22,9 +22,17 @@ bench: setup-test dist
 	cargo bench -p trendline-core --bench engine
 	node scripts/bench.mjs
 
-## dist: release bundle in dist/, servable by any static server from any sub-path
+## dist: release bundle in dist/, servable by any static server from any sub-path; Trunk's
+## post_build hook (scripts/postbuild.mjs) adds sw.js (offline cache), the build meta in
+## index.html and the self-contained dist/trendline.html
 dist: setup
+	python3 scripts/make_icons.py --check
 	trunk build --release
+
+## single-file: the release bundle, then where its one-file copy (works from file://) is
+single-file: dist
+	@test -s dist/trendline.html
+	@echo "single file: $(CURDIR)/dist/trendline.html ($$(wc -c < dist/trendline.html) bytes)"
 
 setup:
 	@scripts/setup.sh serve
