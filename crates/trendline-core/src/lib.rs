@@ -12,6 +12,7 @@ pub mod family;
 pub mod fit;
 pub mod forecast;
 pub mod frontier;
+pub mod import;
 pub mod milestones;
 pub mod montecarlo;
 pub mod reliability;
@@ -28,4 +29,5 @@ pub use forecast::{
     forecast, prepare, prepare_with, project, Analyses, Forecast, MilestoneRow, Prepared,
     Projection,
 };
+pub use import::{parse_user_csv, ImportUnit};
 pub use state::{Action, State};
