@@ -8,6 +8,7 @@
 pub mod backtest;
 pub mod dataset;
 pub mod date;
+pub mod export;
 pub mod family;
 pub mod fit;
 pub mod forecast;
@@ -23,6 +24,7 @@ pub mod url_state;
 
 pub use dataset::{Dataset, Manifest, Point, PointKind, Series, SeriesMeta, Unit};
 pub use date::Day;
+pub use export::{assumptions, csv_export, export_stem};
 pub use family::{Family, Transform};
 pub use fit::{ExpFit, FitError, FitWindow, Selection};
 pub use forecast::{
