@@ -17,6 +17,7 @@ pub mod import;
 pub mod milestones;
 pub mod montecarlo;
 pub mod reliability;
+pub mod scenario;
 pub mod state;
 pub mod superexp;
 pub mod units;
@@ -32,4 +33,5 @@ pub use forecast::{
     Projection,
 };
 pub use import::{parse_user_csv, ImportUnit};
+pub use scenario::{parse_scenario, scenario_json, Json, JsonError};
 pub use state::{Action, State};
