@@ -1,17 +1,22 @@
+use crate::browser;
 use crate::bundle;
 use crate::components::{
-    AboutData, BacktestPanel, ChartCanvas, DataTable, DoublingControl, FitControls, Legend,
-    MilestoneTable, ModelPanel, Notices, PointAt, PointTooltip, SeriesPicker, SourceNote,
+    AboutData, BacktestPanel, ChartCanvas, DataTable, DoublingControl, ExportBar, FitControls,
+    ImportPanel, Legend, MilestoneTable, ModelPanel, Notices, PointAt, PointTooltip, SeriesPicker,
+    ShareBar, SourceNote,
 };
 use crate::hooks::{initial_from_url, use_series, use_url_sync, Loaded, SeriesRef};
 use crate::perf::timed;
 use crate::state::AppState;
+use crate::user_series;
 use std::rc::Rc;
 use trendline_chart::{build_model, ModelOptions};
 use trendline_core::reliability::sibling80_id;
+use trendline_core::scenario::parse_scenario;
 use trendline_core::state::DEFAULT_UNTIL;
 use trendline_core::units::format_days_and_months;
-use trendline_core::url_state::resolved;
+use trendline_core::url_state::{encode, resolved};
+use trendline_core::Series;
 use trendline_core::{
     prepare_with, project, Action, Analyses, Day, Forecast, Prepared, Selection, State,
 };
@@ -20,21 +25,74 @@ use trendline_core::{
 type FitKey = (SeriesRef, Option<SeriesRef>, State);
 use yew::prelude::*;
 
+/// Notices for the start of a visit: link settings that were ignored, a link made with older
+/// data, and a new version of the app.
+fn start_notices(initial: &trendline_core::url_state::Decoded) -> Vec<String> {
+    let mut out: Vec<String> = initial
+        .ignored
+        .iter()
+        .map(|i| format!("Ignored {}={} from the link: {}.", i.key, i.value, i.reason))
+        .collect();
+    let vintage = &*bundle::MANIFEST.vintage;
+    if let Some(v) = initial.data.as_deref().filter(|v| *v != vintage) {
+        out.push(format!(
+            "This link was made with the dataset of {v}; the data has changed since (now {vintage}), so some numbers may differ from what its author saw."
+        ));
+    }
+    if let Some(build) = browser::meta_content("trendline-build") {
+        if browser::load("trendline-build").is_some_and(|seen| seen != build) {
+            out.push("Trendline has been updated to a new version since your last visit.".into());
+        }
+        browser::save("trendline-build", &build);
+    }
+    out
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
-    let initial = use_memo((), |_| initial_from_url(&bundle::ids()));
+    // Series the reader imported earlier (kept in this browser).
+    let users = use_state(user_series::load_all);
+    let known = |users: &[Rc<Series>]| -> Vec<String> {
+        bundle::ids()
+            .into_iter()
+            .map(str::to_string)
+            .chain(users.iter().map(|s| s.meta.id.to_string()))
+            .collect()
+    };
+    let initial = use_memo((), {
+        let ids = known(&users.0);
+        move |_| initial_from_url(&ids.iter().map(String::as_str).collect::<Vec<_>>())
+    });
+    let embed = initial.embed;
     let state = use_reducer_eq(|| AppState(initial.state.clone()));
     let notices = use_state(|| {
-        initial
-            .ignored
-            .iter()
-            .map(|i| format!("Ignored {}={} from the link: {}.", i.key, i.value, i.reason))
-            .collect::<Vec<_>>()
+        let mut n = start_notices(&initial);
+        n.extend(users.1.iter().cloned());
+        n
     });
-    let written =
-        bundle::meta(&state.0.series).map_or_else(|| state.0.clone(), |m| resolved(&state.0, m));
-    use_url_sync(&written);
-    let loaded = use_series(&state.0.series);
+    let importing = use_state(|| false);
+    let user = users
+        .0
+        .iter()
+        .find(|s| *s.meta.id == state.0.series)
+        .cloned();
+    let meta = user
+        .as_ref()
+        .map(|s| &s.meta)
+        .or_else(|| bundle::meta(&state.0.series))
+        .or_else(|| bundle::MANIFEST.series.first());
+    let written = meta.map_or_else(|| state.0.clone(), |m| resolved(&state.0, m));
+    use_url_sync(&written, embed);
+    let query = AttrValue::from(encode(&written, &bundle::MANIFEST.vintage));
+    let bundled = use_series(if user.is_some() {
+        trendline_core::state::DEFAULT_SERIES
+    } else {
+        &state.0.series
+    });
+    let loaded = match &user {
+        Some(s) => Loaded::Ready(SeriesRef(s.clone())),
+        None => bundled,
+    };
     // The 80% horizons that pair with a 50% series (for other reliability levels).
     let sibling_id = sibling80_id(&state.0.series).filter(|id| bundle::meta(id).is_some());
     let wanted = sibling_id.as_deref().filter(|_| state.0.rel != 50.0);
@@ -54,9 +112,146 @@ pub fn app() -> Html {
         let notices = notices.clone();
         Callback::from(move |_| notices.set(Vec::new()))
     };
-    let meta = bundle::meta(&state.0.series).or_else(|| bundle::MANIFEST.series.first());
     let title = meta.map(|m| m.title.to_string()).unwrap_or_default();
+    let on_scenario = {
+        let (state, notices, ids) = (state.clone(), notices.clone(), known(&users.0));
+        Callback::from(move |r: Result<String, String>| {
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            match r.and_then(|text| parse_scenario(&text, &ids)) {
+                Ok(d) => {
+                    let mut n: Vec<String> = d
+                        .ignored
+                        .iter()
+                        .map(|i| {
+                            format!(
+                                "Ignored {}={} from the scenario file: {}.",
+                                i.key, i.value, i.reason
+                            )
+                        })
+                        .collect();
+                    n.push("Opened the scenario file.".into());
+                    notices.set(n);
+                    state.dispatch(Action::Load(d.state));
+                }
+                Err(e) => notices.set(vec![format!("The scenario file could not be opened: {e}")]),
+            }
+        })
+    };
+    let on_import = {
+        let importing = importing.clone();
+        Callback::from(move |_| importing.set(!*importing))
+    };
+    let on_imported = {
+        let (users, state, notices, importing) = (
+            users.clone(),
+            state.clone(),
+            notices.clone(),
+            importing.clone(),
+        );
+        Callback::from(move |imp: user_series::Imported| {
+            let kept = user_series::store(&imp);
+            let id = imp.series.meta.id.to_string();
+            let mut list = users.0.clone();
+            list.retain(|s| *s.meta.id != *id);
+            list.push(imp.series.clone());
+            users.set((list, Vec::new()));
+            importing.set(false);
+            notices.set(vec![if kept {
+                format!("Imported \"{}\" ({} points). It is kept in this browser; remove it with the button beside the picker.", imp.series.meta.title, imp.series.points.len())
+            } else {
+                format!("Imported \"{}\" for this visit only: this page may not store data here.", imp.series.meta.title)
+            }]);
+            state.dispatch(Action::SelectSeries(id));
+        })
+    };
+    let on_remove = {
+        let (users, state) = (users.clone(), state.clone());
+        Callback::from(move |id: String| {
+            user_series::forget(&id);
+            let list: Vec<Rc<Series>> = users
+                .0
+                .iter()
+                .filter(|s| *s.meta.id != *id)
+                .cloned()
+                .collect();
+            users.set((list, Vec::new()));
+            state.dispatch(Action::SelectSeries(
+                trendline_core::state::DEFAULT_SERIES.into(),
+            ));
+        })
+    };
+    let taken = known(&users.0);
+    let on_import_close = {
+        let importing = importing.clone();
+        Callback::from(move |_| importing.set(false))
+    };
+    let user_choices: Vec<(String, String)> = users
+        .0
+        .iter()
+        .map(|s| (s.meta.id.to_string(), s.meta.title.to_string()))
+        .collect();
+    {
+        // The page's title and description name the series shown.
+        let (title, short) = (
+            title.clone(),
+            meta.map(|m| m.short_title.to_string()).unwrap_or_default(),
+        );
+        use_effect_with(state.0.series.clone(), move |_| {
+            browser::set_title(&format!("{short} · Trendline"));
+            browser::set_meta_content(
+                "description",
+                &format!("{title}: the data with its sources, the fitted trend, an adjustable doubling time and the date each milestone is reached."),
+            );
+        });
+    }
+    {
+        // Embedded: tell the host page our height after every render and on resize.
+        let last = use_mut_ref(|| std::cell::Cell::new(-1));
+        let last2 = last.clone();
+        use_effect(move || {
+            if embed {
+                browser::post_height(&last.borrow());
+            }
+        });
+        use_effect_with(embed, move |embed| {
+            let listener = embed.then(|| {
+                web_sys::window().map(|w| {
+                    gloo::events::EventListener::new(&w, "resize", move |_| {
+                        browser::post_height(&last2.borrow())
+                    })
+                })
+            });
+            move || drop(listener)
+        });
+    }
 
+    let body = match loaded {
+        Loaded::Ready(series) => html! {
+            <SeriesView {series} {sibling} {has_reliability} state={state.0.clone()} dispatch={dispatch.clone()} {embed}
+                query={query.clone()} title={title.clone()} {on_scenario} {on_import} resolved={written.clone()} />
+        },
+        Loaded::Loading => {
+            html! { <div class="placeholder" data-testid="loading">{"Loading the data…"}</div> }
+        }
+        Loaded::Failed(e) => html! {
+            <div class="notice error" role="alert" data-testid="load-error">
+                <p>{"This series could not be shown:"}</p><pre>{e.to_string()}</pre>
+            </div>
+        },
+    };
+    if embed {
+        let open = format!("{}?{}", browser::page_base(), query);
+        return html! {
+            <main class="app embed" data-testid="embed">
+                <Notices messages={(*notices).clone()} on_dismiss={on_dismiss} />
+                <div class="embed-head">
+                    <h2 id="chart-title" data-testid="series-title">{title}</h2>
+                    <a class="open-full" href={open} target="_blank" rel="noopener" data-testid="open-in-trendline">{"Open in Trendline ↗"}</a>
+                </div>
+                {body}
+            </main>
+        };
+    }
     html! {
         <main class="app">
             <header class="top">
@@ -67,17 +262,17 @@ pub fn app() -> Html {
             <section class="chart-panel" aria-labelledby="chart-title">
                 <div class="chart-head">
                     <h2 id="chart-title" data-testid="series-title">{title}</h2>
-                    <SeriesPicker selected={AttrValue::from(state.0.series.clone())} {on_select} />
+                    <div class="picker-row">
+                        <SeriesPicker selected={AttrValue::from(state.0.series.clone())} {on_select} user={user_choices} />
+                        if let Some(u) = &user {
+                            <button type="button" class="link-button" data-testid="remove-user-series" onclick={on_remove.reform({ let id = u.meta.id.to_string(); move |_| id.clone() })}>{"Remove this imported series"}</button>
+                        }
+                    </div>
                 </div>
-                { match loaded {
-                    Loaded::Ready(series) => html! { <SeriesView {series} {sibling} {has_reliability} state={state.0.clone()} {dispatch} /> },
-                    Loaded::Loading => html! { <div class="placeholder" data-testid="loading">{"Loading the data…"}</div> },
-                    Loaded::Failed(e) => html! {
-                        <div class="notice error" role="alert" data-testid="load-error">
-                            <p>{"This series could not be shown:"}</p><pre>{e.to_string()}</pre>
-                        </div>
-                    },
-                } }
+                if *importing {
+                    <ImportPanel {taken} {on_imported} on_close={on_import_close} />
+                }
+                {body}
             </section>
         </main>
     }
@@ -92,6 +287,16 @@ struct SeriesViewProps {
     has_reliability: bool,
     state: State,
     dispatch: Callback<Action>,
+    /// Compact view for an iframe.
+    embed: bool,
+    /// The settings as a query string, for links and the embed snippet.
+    query: AttrValue,
+    /// Title of the series.
+    title: AttrValue,
+    /// The settings resolved for the series (what exports record).
+    resolved: State,
+    on_scenario: Callback<Result<String, String>>,
+    on_import: Callback<()>,
 }
 
 /// Chart, controls and tables for one loaded series.
@@ -199,26 +404,53 @@ fn series_view(props: &SeriesViewProps) -> Html {
     let tooltip = hover.and_then(|h| model.points.get(h.index).map(|p| (p.index, h.x, h.y)));
     let shown = SeriesRef(series.clone());
     let horizon = series.meta.unit == trendline_core::Unit::Minutes;
-    html! {
-        <>
+    let chart = html! {
             <div class="chart-wrap">
                 <ChartCanvas model={(*model).clone()} label={chart_label(&fc)} {on_point} {on_toggle} />
                 if let Some((index, x, y)) = tooltip {
                     <PointTooltip series={shown.clone()} {index} {x} {y} fitted={fitted_points.contains(&index)} dropped={s.drop.contains(&series.points[index].id)} />
                 }
             </div>
+    };
+    let doubling = html! {
+        <DoublingControl assumed={fc.assumed_doubling} fitted={fc.fitted_doubling} overridden={s.doubling.is_some()}
+            family={fc.prepared.family}
+            on_set={d.reform(Action::SetDoubling)} on_reset={d.reform(|_| Action::ResetDoubling)} />
+    };
+    if props.embed {
+        return html! {
+            <>
+                {chart}
+                <Legend model={(*model).clone()} />
+                <p class="fit-readout embed-readout">
+                    {"Fitted: "}
+                    <strong data-testid="fit-doubling-days" data-value={crate::components::data_number(fc.fitted_doubling)}>
+                        { fc.fitted_doubling.map(format_days_and_months).unwrap_or_else(|| "—".into()) }
+                    </strong>
+                    {format!(" ({} fit, n = {})", fc.prepared.family.label(), fit.map_or(0, |f| f.line.n))}
+                </p>
+                {doubling}
+                <MilestoneTable rows={fc.milestones.clone()} overridden={s.doubling.is_some() || s.accel.is_some()} until={s.until} {horizon} compact=true />
+                <SourceNote meta={series.meta.clone()} />
+            </>
+        };
+    }
+    html! {
+        <>
+            {chart}
             <p id="chart-keys" class="hint">{"Hover a point, or focus the chart and use the arrow keys, to see its details and source; click it (or press Enter) to leave it out of the fit."}</p>
             <Legend model={(*model).clone()} />
             <SourceNote meta={series.meta.clone()} />
+            <ShareBar query={props.query.clone()} title={props.title.clone()}>
+                <ExportBar forecast={fc.clone()} state={props.resolved.clone()} on_scenario={props.on_scenario.clone()} on_import={props.on_import.clone()} />
+            </ShareBar>
             { for fc.notes.iter().map(|n| html! { <p class="note" role="status">{n}</p> }) }
             <section class="controls" aria-label="Trend and assumptions">
                 <FitControls prepared={fc.prepared.clone()} fitted={fc.fitted_doubling} from={s.from} to={s.to} selection={s.selection}
                     on_from={d.reform(Action::SetFrom)}
                     on_to={d.reform(Action::SetTo)}
                     on_selection={d.reform(|sel: Selection| Action::SetSelection(sel))} />
-                <DoublingControl assumed={fc.assumed_doubling} fitted={fc.fitted_doubling} overridden={s.doubling.is_some()}
-                    family={fc.prepared.family}
-                    on_set={d.reform(Action::SetDoubling)} on_reset={d.reform(|_| Action::ResetDoubling)} />
+                {doubling}
             </section>
             if *rest {
             <ModelPanel state={State { doubling: None, ..s.clone() }} prepared={fc.prepared.clone()} dispatch={d.clone()} has_reliability={props.has_reliability} />

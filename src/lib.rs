@@ -7,6 +7,8 @@ pub mod bundle;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
 mod hooks;
@@ -14,6 +16,8 @@ mod hooks;
 mod perf;
 #[cfg(target_arch = "wasm32")]
 mod state;
+#[cfg(target_arch = "wasm32")]
+mod user_series;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

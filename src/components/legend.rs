@@ -63,6 +63,10 @@ pub fn legend(props: &LegendProps) -> Html {
                 };
                 html! { <li>{line_svg(&color, dash, width)}{&c.label}</li> }
             }) }
+            { for m.bands.iter().rev().map(|b| {
+                let opacity = if b.level >= 95 { "0.10" } else { "0.26" };
+                html! { <li><svg width="24" height="14" aria-hidden="true"><rect x="1" y="2" width="22" height="10" fill={hex(t.projection)} fill-opacity={opacity} /></svg>{&b.label}</li> }
+            }) }
         </ul>
     }
 }

@@ -8,6 +8,9 @@ pub struct MilestoneTableProps {
     pub overridden: bool,
     pub until: Day,
     pub horizon: bool,
+    /// Leave out the Monte Carlo columns (embedded view).
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 fn cell(d: Option<Day>, never: &str) -> (String, String) {
@@ -24,7 +27,7 @@ pub fn milestone_table(props: &MilestoneTableProps) -> Html {
     if props.rows.is_empty() {
         return html! {};
     }
-    let mc = props.rows.iter().any(|r| r.mc.is_some());
+    let mc = !props.compact && props.rows.iter().any(|r| r.mc.is_some());
     let after = format!("after {}", props.until);
     html! {
         <table class="milestones" data-testid="milestones">
@@ -53,7 +56,7 @@ pub fn milestone_table(props: &MilestoneTableProps) -> Html {
                             <th scope="row">{label}</th>
                             <td data-testid={format!("milestone-{id}")} data-value={av}>{at}</td>
                             <td data-testid={format!("milestone-{id}-fit")} data-value={fv}>{ft}</td>
-                            if let Some(McCrossing { p10, p50, p90, never_share }) = &r.mc {
+                            if let (true, Some(McCrossing { p10, p50, p90, never_share })) = (mc, &r.mc) {
                                 { for [("p10", p10), ("p50", p50), ("p90", p90)].into_iter().map(|(k, d)| {
                                     let (v, t) = cell(*d, &after);
                                     html! { <td data-testid={format!("milestone-{id}-{k}")} data-value={v}>{t}</td> }

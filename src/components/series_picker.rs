@@ -6,6 +6,9 @@ use yew::prelude::*;
 pub struct SeriesPickerProps {
     pub selected: AttrValue,
     pub on_select: Callback<String>,
+    /// Imported series `(id, title)`.
+    #[prop_or_default]
+    pub user: Vec<(String, String)>,
 }
 
 /// Which family a series belongs to, for grouping the picker.
@@ -50,6 +53,13 @@ pub fn series_picker(props: &SeriesPickerProps) -> Html {
                         }) }
                     </optgroup>
                 }) }
+                if !props.user.is_empty() {
+                    <optgroup label="Your data">
+                        { for props.user.iter().map(|(id, title)| html! {
+                            <option value={id.clone()} selected={*props.selected == **id}>{title.clone()}</option>
+                        }) }
+                    </optgroup>
+                }
             </select>
         </label>
     }

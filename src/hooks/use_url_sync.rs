@@ -18,9 +18,12 @@ pub fn initial_from_url(known_series: &[&str]) -> Decoded {
 /// setting is written explicitly), with a debounced `replaceState` (a slider drag writes once,
 /// and never floods the history).
 #[hook]
-pub fn use_url_sync(state: &State) {
-    use_effect_with(state.clone(), |state| {
-        let query = encode(state, &crate::bundle::MANIFEST.vintage);
+pub fn use_url_sync(state: &State, embed: bool) {
+    use_effect_with((state.clone(), embed), |(state, embed)| {
+        let mut query = encode(state, &crate::bundle::MANIFEST.vintage);
+        if *embed {
+            query.push_str("&embed=1");
+        }
         let timer = Timeout::new(DEBOUNCE_MS, move || {
             let Some(w) = web_sys::window() else { return };
             let Ok(history) = w.history() else { return };

@@ -456,7 +456,7 @@ pub fn draw_layer<DB: DrawingBackend>(
             if band.rows.len() < 2 {
                 continue;
             }
-            let alpha = if band.level >= 95 { 0.10 } else { 0.16 };
+            let alpha = band_alpha(band.level);
             let mut poly: Vec<(i32, i32)> = Vec::with_capacity(band.rows.len() * 2);
             for &(x, lo, _) in &band.rows {
                 let (px_, py_) = layout.to_px(x.clamp(model.x_range.0, model.x_range.1), lo);
@@ -614,6 +614,15 @@ pub fn draw_layer<DB: DrawingBackend>(
             let (color, pattern) = curve_look(c.style, theme);
             entries.push((Swatch::Line(color, pattern), &c.label));
         }
+        for b in model.bands.iter().rev() {
+            // The 80% band is drawn over the 95% one: its swatch shows both layers.
+            let alpha = if b.level >= 95 {
+                band_alpha(95)
+            } else {
+                band_alpha(95) + band_alpha(80)
+            };
+            entries.push((Swatch::Band(alpha), &b.label));
+        }
         if model.legend_in_plot
             && !entries.is_empty()
             && pw >= px(240.0)
@@ -647,6 +656,12 @@ pub fn draw_layer<DB: DrawingBackend>(
                             *filled,
                             theme,
                         )?;
+                    }
+                    Swatch::Band(alpha) => {
+                        area.draw(&Rectangle::new(
+                            [(lx, cy - px(5.0)), (lx + px(20.0), cy + px(5.0))],
+                            theme.projection.mix(*alpha).filled(),
+                        ))?;
                     }
                     Swatch::Line(color, pattern) => {
                         let style = color.stroke_width(px(2.0).max(1) as u32);
@@ -693,6 +708,17 @@ pub fn draw_layer<DB: DrawingBackend>(
 enum Swatch {
     Marker(Marker, bool, RGBColor),
     Line(RGBColor, Option<(f64, f64)>),
+    /// A shaded band with this opacity.
+    Band(f64),
+}
+
+/// Opacity of a Monte Carlo band by level.
+fn band_alpha(level: u8) -> f64 {
+    if level >= 95 {
+        0.10
+    } else {
+        0.16
+    }
 }
 
 /// Colour and dash pattern `(on, off)` of a curve style.

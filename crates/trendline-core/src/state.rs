@@ -193,6 +193,8 @@ pub enum Action {
     ClearDrops,
     /// End of the axis and projections.
     SetUntil(Day),
+    /// Replace every setting (a scenario file was opened), clamped like the single actions.
+    Load(State),
 }
 
 /// Clamps `v` into `[lo, hi]`; `None` for NaN or infinities.
@@ -279,6 +281,37 @@ impl State {
             }
             Action::ClearDrops => s.drop.clear(),
             Action::SetUntil(d) => s.until = d.clamp(UNTIL_LIMITS.0, UNTIL_LIMITS.1),
+            Action::Load(new) => {
+                // Through the single actions, so every value is clamped the same way.
+                let mut t = State {
+                    series: new.series.clone(),
+                    drop: new.drop.clone(),
+                    ..State::default()
+                };
+                for a in [
+                    Action::SetFrom(new.from),
+                    Action::SetTo(new.to),
+                    Action::SetSelection(new.selection),
+                    Action::SetModel(new.model),
+                    Action::SetAccel(new.accel),
+                    Action::SetFloor(new.floor),
+                    Action::SetCap(new.cap),
+                    Action::SetSat(new.sat),
+                    Action::SetAnchor(new.anchor),
+                    Action::SetRel(new.rel),
+                    Action::SetUnits(new.units),
+                    Action::SetGoal(new.goal),
+                    Action::SetMc(new.mc),
+                    Action::SetAsOf(new.asof),
+                    Action::SetUntil(new.until),
+                ] {
+                    t = t.apply(a);
+                }
+                s = match new.doubling {
+                    Some(d) => t.apply(Action::SetDoubling(d)),
+                    None => t,
+                };
+            }
         }
         s
     }
@@ -385,6 +418,30 @@ mod tests {
             s.apply(Action::SetGoal(Some(0.0))).goal,
             Some(GOAL_LIMITS.0)
         );
+    }
+
+    #[test]
+    fn loading_a_state_replaces_every_setting_and_clamps_it() {
+        let wild = State {
+            mc: 1_000_000,
+            sat: 500.0,
+            doubling: Some(0.0),
+            drop: vec!["x".into()],
+            ..State::default()
+        };
+        let s = State::default()
+            .apply(Action::SetDoubling(90.0))
+            .apply(Action::Load(wild));
+        assert_eq!(s.mc, MC_MAX);
+        assert_eq!(s.sat, 100.0);
+        assert_eq!(s.doubling, Some(1.0));
+        assert_eq!(s.drop, ["x"]);
+        let plain = State {
+            units: Units::Calendar,
+            goal: Some(12.0),
+            ..State::default()
+        };
+        assert_eq!(State::default().apply(Action::Load(plain.clone())), plain);
     }
 
     #[test]

@@ -1,0 +1,202 @@
+//! Small, failure-tolerant wrappers around browser APIs. Every one degrades quietly: in a
+//! sandboxed iframe storage and the clipboard may be unavailable, and that must never break
+//! the page.
+
+use wasm_bindgen::JsCast;
+
+/// `localStorage`, when the page may use it (not in an opaque-origin sandbox).
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads a stored string.
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores a string; `false` when storage is unavailable or full.
+pub fn save(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Removes a stored string.
+pub fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// The content of `<meta name="…">`, if present.
+pub fn meta_content(name: &str) -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    doc.query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()??
+        .get_attribute("content")
+}
+
+/// Sets `<meta name="…">`'s content (creating nothing).
+pub fn set_meta_content(name: &str, content: &str) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+        d.query_selector(&format!("meta[name=\"{name}\"]"))
+            .ok()
+            .flatten()
+    }) {
+        let _ = el.set_attribute("content", content);
+    }
+}
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}
+
+/// The page's address without its query and fragment (`https://host/path/`); known even in
+/// an opaque-origin sandbox.
+pub fn page_base() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    href.split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Whether the page runs from a file (the single-file download) rather than a server.
+pub fn is_local_file() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "file:")
+        || js_sys::Reflect::get(&js_sys::global(), &"__TRENDLINE_SINGLE_FILE".into())
+            .is_ok_and(|v| v.is_truthy())
+}
+
+/// Copies `text` to the clipboard: the asynchronous clipboard API where allowed, else a
+/// selected hidden textarea and `execCommand("copy")`. Calls `done(true)` on success.
+pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return done(false);
+    };
+    let fallback = move |text: &str| -> bool {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return false;
+        };
+        let Ok(el) = doc.create_element("textarea") else {
+            return false;
+        };
+        let Ok(ta) = el.dyn_into::<web_sys::HtmlTextAreaElement>() else {
+            return false;
+        };
+        ta.set_value(text);
+        let _ = ta.set_attribute("style", "position:fixed;top:-1000px;opacity:0");
+        let Some(body) = doc.body() else { return false };
+        if body.append_child(&ta).is_err() {
+            return false;
+        }
+        ta.select();
+        let ok = doc
+            .dyn_ref::<web_sys::HtmlDocument>()
+            .and_then(|h| h.exec_command("copy").ok())
+            .unwrap_or(false);
+        ta.remove();
+        ok
+    };
+    let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
+        .ok()
+        .filter(|c| !c.is_undefined());
+    match clipboard {
+        Some(_) => {
+            let promise = window.navigator().clipboard().write_text(&text);
+            wasm_bindgen_futures::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(promise).await {
+                    Ok(_) => done(true),
+                    Err(_) => done(fallback(&text)),
+                }
+            });
+        }
+        None => done(fallback(&text)),
+    }
+}
+
+/// Offers `bytes` as a download named `file_name`.
+pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> bool {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else {
+        return false;
+    };
+    download_blob(file_name, &blob)
+}
+
+/// Offers a URL (e.g. a `data:` URL) as a download named `file_name`.
+pub fn download_url(file_name: &str, url: &str) -> bool {
+    (|| {
+        let doc = web_sys::window()?.document()?;
+        let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(url);
+        a.set_download(file_name);
+        doc.body()?.append_child(&a).ok()?;
+        a.click();
+        a.remove();
+        Some(())
+    })()
+    .is_some()
+}
+
+/// Offers a blob as a download named `file_name`.
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> bool {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return false;
+    };
+    let ok = (|| {
+        let doc = web_sys::window()?.document()?;
+        let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(file_name);
+        doc.body()?.append_child(&a).ok()?;
+        a.click();
+        a.remove();
+        Some(())
+    })()
+    .is_some();
+    // Revoke later: the download reads the URL asynchronously.
+    let _ = gloo::timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    ok
+}
+
+/// Tells the parent page (when embedded) how tall this page is: `{type: "trendline:height",
+/// height}`. Sent only when the height changed.
+pub fn post_height(last: &std::cell::Cell<i32>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(h) = window
+        .document()
+        .and_then(|d| d.document_element())
+        .map(|e| e.scroll_height())
+    else {
+        return;
+    };
+    if h == last.get() {
+        return;
+    }
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"type".into(), &"trendline:height".into());
+    let _ = js_sys::Reflect::set(&msg, &"height".into(), &h.into());
+    if parent.post_message(&msg, "*").is_ok() {
+        last.set(h);
+    }
+}
