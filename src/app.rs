@@ -452,12 +452,12 @@ fn series_view(props: &SeriesViewProps) -> Html {
                     on_selection={d.reform(|sel: Selection| Action::SetSelection(sel))} />
                 {doubling}
             </section>
-            if *rest {
-            <ModelPanel state={State { doubling: None, ..s.clone() }} prepared={fc.prepared.clone()} dispatch={d.clone()} has_reliability={props.has_reliability} />
-            }
             <section class="milestone-panel">
                 <MilestoneTable rows={fc.milestones.clone()} overridden={s.doubling.is_some() || s.accel.is_some()} until={s.until} {horizon} />
             </section>
+            if *rest {
+            <ModelPanel state={State { doubling: None, ..s.clone() }} prepared={fc.prepared.clone()} dispatch={d.clone()} has_reliability={props.has_reliability} />
+            }
             if *rest {
                 <BacktestPanel prepared={fc.prepared.clone()} />
                 <AboutData meta={series.meta.clone()} />

@@ -102,3 +102,25 @@ for (const sandboxed of [false, true]) {
     }
   });
 }
+
+test('a new version is announced once on the next visit', async ({ page }) => {
+  await openApp(page);
+  const build = await page.locator('meta[name=trendline-build]').getAttribute('content');
+  expect(build).toMatch(/^[0-9a-f]{8,}$/);
+  await page.evaluate(() => localStorage.setItem('trendline-build', 'an-older-build'));
+  await page.reload();
+  await expect(page.getByTestId('notice')).toContainText('updated to a new version');
+  expect(await page.evaluate(() => localStorage.getItem('trendline-build'))).toBe(build);
+  await page.reload();
+  await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d/);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+});
+
+test('the offline download link serves the single-file page', async ({ page, request }) => {
+  await openApp(page);
+  const link = page.getByTestId('offline-download');
+  await expect(link).toHaveAttribute('download', 'trendline.html');
+  const res = await request.get(new URL(await link.getAttribute('href'), page.url()).href);
+  expect(res.status()).toBe(200);
+  expect(await res.text()).toContain('__TRENDLINE_SINGLE_FILE');
+});
