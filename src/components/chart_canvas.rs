@@ -104,6 +104,17 @@ fn repaint(
     layout.or(overlay_layout).map(|l| (l, dpr))
 }
 
+/// The point within 14 CSS pixels of the pointer, if any (index into the model's points).
+fn point_under(
+    layout: &Option<(Layout, f64)>,
+    model: &ChartModel,
+    e: &MouseEvent,
+) -> Option<usize> {
+    let (l, dpr) = layout.as_ref()?;
+    let (x, y) = (f64::from(e.offset_x()) * dpr, f64::from(e.offset_y()) * dpr);
+    l.nearest_point(model, x, y, 14.0 * dpr)
+}
+
 fn point_at(layout: &Option<(Layout, f64)>, model: &ChartModel, index: usize) -> Option<PointAt> {
     let (l, dpr) = layout.as_ref()?;
     let p = model.points.get(index)?;
@@ -171,10 +182,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let (layout, latest, cb) = (layout.clone(), latest.clone(), props.on_point.clone());
         Callback::from(move |e: MouseEvent| {
             let model = latest.borrow();
-            let found = layout.borrow().as_ref().and_then(|(l, dpr)| {
-                let (x, y) = (f64::from(e.offset_x()) * dpr, f64::from(e.offset_y()) * dpr);
-                l.nearest_point(&model, x, y, 14.0 * dpr)
-            });
+            let found = point_under(&layout.borrow(), &model, &e);
             cb.emit(found.and_then(|i| point_at(&layout.borrow(), &model, i)));
         })
     };
@@ -185,12 +193,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let onclick = {
         let (layout, latest, cb) = (layout.clone(), latest.clone(), props.on_toggle.clone());
         Callback::from(move |e: MouseEvent| {
-            let model = latest.borrow();
-            let found = layout.borrow().as_ref().and_then(|(l, dpr)| {
-                let (x, y) = (f64::from(e.offset_x()) * dpr, f64::from(e.offset_y()) * dpr);
-                l.nearest_point(&model, x, y, 14.0 * dpr)
-            });
-            if let Some(i) = found {
+            if let Some(i) = point_under(&layout.borrow(), &latest.borrow(), &e) {
                 cb.emit(i);
             }
         })

@@ -105,9 +105,11 @@ fn a_tiny_canvas_still_draws_without_panicking() {
     }
 }
 
-/// Extreme settings draw a chart with finite axes and no NaN or infinity in the markup.
+/// Extreme settings (the engine's and the chart's edge cases in one list) give finite numbers,
+/// messages where a fit is impossible, and a chart with finite axes and no NaN or infinity in
+/// the markup.
 #[test]
-fn extreme_settings_draw_finite_charts() {
+fn extreme_settings_give_messages_and_finite_charts() {
     use trendline_core::state::{Anchor, Cap};
     use trendline_core::{Family, Selection};
     let until_2100 = Day::parse("2100-12-31").unwrap();
@@ -177,6 +179,33 @@ fn extreme_settings_draw_finite_charts() {
         },
     ];
     for s in cases {
+        let series = d.get(&s.series).unwrap();
+        let sibling =
+            trendline_core::reliability::sibling80_id(&s.series).and_then(|id| d.get(&id));
+        let fc = forecast(series, sibling, &s);
+        for v in [
+            fc.fitted_doubling,
+            fc.assumed_doubling,
+            fc.prepared.aicc_exp,
+            fc.prepared.aicc_superexp,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(v.is_finite(), "{s:?}: {v}");
+        }
+        if let Some((lo, hi)) = fc.prepared.ci {
+            assert!(!lo.is_nan() && !hi.is_nan(), "{s:?}");
+        }
+        if fc.prepared.fit.is_err() {
+            assert!(!fc.notes.is_empty(), "{s:?}: a missing fit is explained");
+        }
+        if let Some(fan) = &fc.fan {
+            assert!(
+                fan.bands.iter().flatten().all(|v| !v.is_nan()),
+                "{s:?}: NaN in the fan"
+            );
+        }
         let m = model(&s);
         assert!(
             m.x_range.0.is_finite() && m.x_range.1 > m.x_range.0,

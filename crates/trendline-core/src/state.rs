@@ -197,6 +197,19 @@ pub enum Action {
     Load(State),
 }
 
+/// Sets an optional setting: `None` clears it, a finite value is clamped into `lim`, and a
+/// non-finite one leaves it as it was.
+fn set_opt(slot: &mut Option<f64>, v: Option<f64>, lim: (f64, f64)) {
+    match v {
+        None => *slot = None,
+        Some(v) => {
+            if let Some(v) = clamp_finite(v, lim) {
+                *slot = Some(v);
+            }
+        }
+    }
+}
+
 /// Clamps `v` into `[lo, hi]`; `None` for NaN or infinities.
 pub fn clamp_finite(v: f64, (lo, hi): (f64, f64)) -> Option<f64> {
     v.is_finite().then(|| v.clamp(lo, hi))
@@ -235,21 +248,10 @@ impl State {
             Action::SetFrom(d) => s.from = d,
             Action::SetTo(d) => s.to = d,
             Action::SetSelection(sel) => s.selection = sel,
-            Action::SetDoubling(t) => {
-                if let Some(t) = clamp_finite(t, DOUBLING_DAYS_LIMITS) {
-                    s.doubling = Some(t);
-                }
-            }
+            Action::SetDoubling(t) => set_opt(&mut s.doubling, Some(t), DOUBLING_DAYS_LIMITS),
             Action::ResetDoubling => s.doubling = None,
             Action::SetModel(m) => s.model = m,
-            Action::SetAccel(a) => match a {
-                None => s.accel = None,
-                Some(a) => {
-                    if let Some(a) = clamp_finite(a, ACCEL_LIMITS) {
-                        s.accel = Some(a);
-                    }
-                }
-            },
+            Action::SetAccel(a) => set_opt(&mut s.accel, a, ACCEL_LIMITS),
             Action::SetFloor(f) => set(&mut s.floor, f, FLOOR_LIMITS),
             Action::SetCap(c) => {
                 s.cap = match c {
@@ -261,14 +263,7 @@ impl State {
             Action::SetAnchor(a) => s.anchor = a,
             Action::SetRel(v) => set(&mut s.rel, v, REL_LIMITS),
             Action::SetUnits(u) => s.units = u,
-            Action::SetGoal(g) => match g {
-                None => s.goal = None,
-                Some(g) => {
-                    if let Some(g) = clamp_finite(g, GOAL_LIMITS) {
-                        s.goal = Some(g);
-                    }
-                }
-            },
+            Action::SetGoal(g) => set_opt(&mut s.goal, g, GOAL_LIMITS),
             Action::SetMc(n) => s.mc = n.min(MC_MAX),
             Action::SetAsOf(d) => s.asof = d,
             Action::ToggleDrop(id) => {
