@@ -60,6 +60,7 @@ pub fn legend(props: &LegendProps) -> Html {
                     CurveStyle::Fit => (hex(t.frontier), None, "2"),
                     CurveStyle::FitExtension => (hex(t.frontier), Some("2 4"), "1.5"),
                     CurveStyle::Projection => (hex(t.projection), Some("7 4"), "2.5"),
+                    CurveStyle::FanMedian => (hex(t.projection), Some("1.5 3"), "1.2"),
                 };
                 html! { <li>{line_svg(&color, dash, width)}{&c.label}</li> }
             }) }

@@ -502,6 +502,7 @@ pub fn draw_layer<DB: DrawingBackend>(
             CurveStyle::Fit => 2.0,
             CurveStyle::FitExtension => 1.5,
             CurveStyle::Projection => 2.5,
+            CurveStyle::FanMedian => 1.2,
         };
         let style = color.stroke_width(px(width).max(1) as u32);
         for run in clipped_runs(&curve.points, &layout, model) {
@@ -727,6 +728,7 @@ fn curve_look(style: CurveStyle, theme: &Theme) -> (RGBColor, Option<(f64, f64)>
         CurveStyle::Fit => (theme.frontier, None),
         CurveStyle::FitExtension => (theme.frontier, Some((2.0, 4.0))),
         CurveStyle::Projection => (theme.projection, Some((9.0, 6.0))),
+        CurveStyle::FanMedian => (theme.projection, Some((1.5, 3.0))),
     }
 }
 

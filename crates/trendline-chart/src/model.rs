@@ -83,6 +83,8 @@ pub enum CurveStyle {
     FitExtension,
     /// The projection under the reader's assumptions (dashed, accent).
     Projection,
+    /// The median of the Monte Carlo draws (thin, dotted, accent).
+    FanMedian,
 }
 
 /// A polyline in plot coordinates.
@@ -480,6 +482,24 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
                 .map(|(j, &x)| (x, clamp(fan.bands[lo][j]), clamp(fan.bands[hi][j])))
                 .collect();
             bands.push(Band { rows, level, label });
+        }
+        // The median, where it is inside the plot (points off the top end the line).
+        let median: Vec<(f64, f64)> = fan
+            .xs
+            .iter()
+            .zip(&fan.bands[2])
+            .map_while(|(&x, &y)| {
+                to_plot(y)
+                    .filter(|p| *p <= y_range.1 + (y_range.1 - y_range.0))
+                    .map(|p| (x, p))
+            })
+            .collect();
+        if median.len() > 1 {
+            curves.push(Curve {
+                style: CurveStyle::FanMedian,
+                points: median,
+                label: format!("Median of {} simulated trends", fan.draws),
+            });
         }
     }
     if let Some(d) = forecast.singularity.filter(|d| d.x() <= x_range.1) {

@@ -269,3 +269,21 @@ fn moving_the_doubling_time_changes_only_the_overlay() {
     });
     assert!(!a.same_base(&c));
 }
+
+/// With simulations on, the chart shows the 80% and 95% bands and the median; with them off,
+/// none of the three.
+#[test]
+fn the_fan_shows_its_bands_and_median_only_when_simulations_are_on() {
+    let on = model(&State::default());
+    assert_eq!(
+        on.bands.iter().map(|b| b.level).collect::<Vec<_>>(),
+        [95, 80]
+    );
+    assert!(on.curves.iter().any(|c| c.style == CurveStyle::FanMedian));
+    let off = model(&State {
+        mc: 0,
+        ..State::default()
+    });
+    assert!(off.bands.is_empty());
+    assert!(!off.curves.iter().any(|c| c.style == CurveStyle::FanMedian));
+}
