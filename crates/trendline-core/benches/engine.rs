@@ -9,7 +9,7 @@ use std::rc::Rc;
 use trendline_core::fit::fit_exponential;
 use trendline_core::montecarlo::bootstrap;
 use trendline_core::superexp::fit_superexp;
-use trendline_core::{prepare, project, Dataset, State};
+use trendline_core::{prepare, prepare_with, project, Analyses, Dataset, State};
 
 fn bench(c: &mut Criterion) {
     let d =
@@ -68,9 +68,24 @@ fn bench(c: &mut Criterion) {
             )
         })
     });
-    c.bench_function("fit stage, 10000 draws + backtest", |b| {
-        b.iter(|| prepare(black_box(series), sib, &s10k))
-    });
+    c.bench_function(
+        "Monte Carlo from scratch, 10000 draws (fit, refits, fan table, milestones)",
+        |b| {
+            b.iter(|| {
+                let p = Rc::new(prepare_with(
+                    black_box(series),
+                    sib,
+                    &s10k,
+                    Analyses::Essential,
+                ));
+                project(&p, &s10k)
+            })
+        },
+    );
+    c.bench_function(
+        "fit stage, 10000 draws + backtest + superexponential fit",
+        |b| b.iter(|| prepare(black_box(series), sib, &s10k)),
+    );
 }
 
 criterion_group!(benches, bench);

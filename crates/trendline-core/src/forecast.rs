@@ -24,6 +24,8 @@ pub const DOUBLING_DAYS_LIMITS: (f64, f64) = (1.0, 36_525.0);
 pub const CI_RESAMPLES: usize = 2000;
 /// Resamples per origin in the rolling-origin backtest.
 pub const BACKTEST_RESAMPLES: usize = 1000;
+/// Years past the anchor the tabulated fan covers at the fastest slider setting.
+pub const TABLE_YEARS: f64 = 15.0;
 /// Points on the fan's time grid.
 pub const FAN_STEPS: usize = 24;
 
@@ -396,8 +398,9 @@ pub fn prepare_with(
                 .collect();
             let count = (state.mc as usize).min(d.len());
             let uf = (count > 0 && f.line.slope > 0.0).then(|| {
-                let tau_max = (crate::state::UNTIL_LIMITS.1.x() - x_a).max(1.0)
-                    / (f.line.slope * DOUBLING_DAYS_LIMITS.0);
+                // Enough for every slider position (doubling times down to 7 days) over
+                // TABLE_YEARS; projections beyond it are computed draw by draw.
+                let tau_max = TABLE_YEARS * 365.2425 / (f.line.slope * SLIDER_DOUBLING_DAYS.0);
                 UnitFan::compute(&shift[..count], &d.slope[..count], tau_max)
             });
             (shift, uf)
@@ -588,7 +591,11 @@ pub fn project(prepared: &Rc<Prepared>, state: &State) -> Forecast {
         if until > anchor_x {
             out.fan = Some(match (g, &p.unit_fan) {
                 // Straight-line growth: read the bands off the table at τ = k·t.
-                (Growth::Linear { slope }, Some(uf)) if uf.draws == count => {
+                (Growth::Linear { slope }, Some(uf))
+                    if uf.draws == count
+                        && (slope / fit.line.slope) * (until - anchor_x)
+                            <= uf.taus.last().copied().unwrap_or(0.0) =>
+                {
                     let k = slope / fit.line.slope;
                     let steps = 2 * FAN_STEPS;
                     let xs: Vec<f64> = (0..=steps)

@@ -283,7 +283,7 @@ pub struct UnitFan {
 
 impl UnitFan {
     /// Growth factor between grid points (linear interpolation in between).
-    pub const RATIO: f64 = 1.1;
+    pub const RATIO: f64 = 1.25;
 
     /// Tabulates the fan of `shift[i] + slope[i]·τ` for `τ` up to `tau_max`.
     pub fn compute(shift: &[f64], slope: &[f64], tau_max: f64) -> UnitFan {

@@ -308,9 +308,19 @@ fn dropping_points_removes_them_from_the_fit_and_clears_the_published_match() {
 fn the_tabulated_fan_matches_the_direct_computation() {
     let d = data();
     let series = d.get("metr-th1.1-p50").unwrap();
-    for dt in [30.0, 120.0, 400.0, 3000.0] {
+    // The last case reaches beyond the table (fast doubling, far end date) and is computed
+    // draw by draw.
+    let far = Day::parse("2100-12-31").unwrap();
+    for (dt, until) in [
+        (30.0, None),
+        (120.0, None),
+        (400.0, None),
+        (3000.0, None),
+        (7.0, Some(far)),
+    ] {
         let s = State {
             doubling: Some(dt),
+            until: until.unwrap_or(State::default().until),
             ..State::default()
         };
         let prep = Rc::new(prepare(series, None, &s));
