@@ -43,7 +43,6 @@ fn start_notices(initial: &trendline_core::url_state::Decoded) -> Vec<String> {
         if browser::load("trendline-build").is_some_and(|seen| seen != build) {
             out.push("Trendline has been updated to a new version since your last visit.".into());
         }
-        browser::save("trendline-build", &build);
     }
     out
 }
@@ -69,6 +68,12 @@ pub fn app() -> Html {
         let mut n = start_notices(&initial);
         n.extend(users.1.iter().cloned());
         n
+    });
+    use_effect_with((), |_| {
+        // Remember this build, so the next visit can tell whether the app was updated.
+        if let Some(build) = browser::meta_content("trendline-build") {
+            browser::save("trendline-build", &build);
+        }
     });
     let importing = use_state(|| false);
     let user = users
