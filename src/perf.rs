@@ -13,3 +13,16 @@ pub fn timed<T>(phase: &str, f: impl FnOnce() -> T) -> T {
     }
     out
 }
+
+/// The user-timing mark set once, right after the live chart is first painted: the benchmark
+/// measures "first chart" as its start time, with the same definition on every page it compares.
+pub const FIRST_CHART: &str = "trendline:first-chart";
+
+/// Sets the performance mark `name` unless the page already has one of that name.
+pub fn mark_once(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        if p.get_entries_by_name(name).length() == 0 {
+            let _ = p.mark(name);
+        }
+    }
+}

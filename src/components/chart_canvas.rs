@@ -101,6 +101,9 @@ fn repaint(
         .and_then(|v| v.parse::<u64>().ok())
         .unwrap_or(0);
     let _ = base.set_attribute("data-drawn", &(drawn + 1).to_string());
+    if drawn == 0 {
+        crate::perf::mark_once(crate::perf::FIRST_CHART);
+    }
     layout.or(overlay_layout).map(|l| (l, dpr))
 }
 

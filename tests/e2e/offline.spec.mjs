@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { ROOT, openApp, readValue } from './helpers.mjs';
 import { writeServiceWorker, bundleVersion, listFiles } from '../../scripts/postbuild.mjs';
 
-const DIST = path.join(ROOT, 'dist');
+const DIST = path.resolve(ROOT, process.env.TRENDLINE_DIST ?? 'dist');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/manifest.json'), 'utf8'));
 const titleRe = (id) => new RegExp(`^${manifest.series.find((s) => s.id === id).title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`);
 

@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
 
 export const PORT = 4173;
 export const SUBPATH_PORT = 4174;
+// The bundle under test: dist/ unless TRENDLINE_DIST names another build (e.g. a copy, so a
+// rebuild of dist/ cannot change the files under a running suite).
+const DIST = process.env.TRENDLINE_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: '.',
@@ -24,7 +27,7 @@ export default defineConfig({
     },
   },
   webServer: [
-    { command: `node tests/e2e/serve.mjs dist ${PORT} /`, url: `http://127.0.0.1:${PORT}/`, cwd: '../..', reuseExistingServer: false },
-    { command: `node tests/e2e/serve.mjs dist ${SUBPATH_PORT} /deep/sub/path/`, url: `http://127.0.0.1:${SUBPATH_PORT}/deep/sub/path/`, cwd: '../..', reuseExistingServer: false },
+    { command: `node tests/e2e/serve.mjs ${DIST} ${PORT} /`, url: `http://127.0.0.1:${PORT}/`, cwd: '../..', reuseExistingServer: false },
+    { command: `node tests/e2e/serve.mjs ${DIST} ${SUBPATH_PORT} /deep/sub/path/`, url: `http://127.0.0.1:${SUBPATH_PORT}/deep/sub/path/`, cwd: '../..', reuseExistingServer: false },
   ],
 });
