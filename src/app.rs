@@ -7,6 +7,7 @@ use crate::components::{
 };
 use crate::hooks::{initial_from_url, use_series, use_url_sync, Loaded, SeriesRef};
 use crate::perf::timed;
+use crate::shared::Shared;
 use crate::state::AppState;
 use crate::user_series;
 use std::rc::Rc;
@@ -359,8 +360,8 @@ fn series_view(props: &SeriesViewProps) -> Html {
         Some((k, p)) if *k == key => p.clone(),
         _ => (*quick).clone(),
     };
-    let fc = use_memo((prepared, props.state.clone()), |(p, st)| {
-        Rc::new(timed("project", || project(p, st)))
+    let fc = use_memo((Shared(prepared), props.state.clone()), |(p, st)| {
+        Rc::new(timed("project", || project(&p.0, st)))
     });
     let highlight = hover.map(|h| h.index);
     let model = use_memo(((*fc).clone(), highlight), |(fc, highlight)| {
@@ -447,11 +448,11 @@ fn series_view(props: &SeriesViewProps) -> Html {
             <Legend model={(*model).clone()} />
             <SourceNote meta={series.meta.clone()} />
             <ShareBar query={props.query.clone()} title={props.title.clone()}>
-                <ExportBar forecast={fc.clone()} state={props.resolved.clone()} on_scenario={props.on_scenario.clone()} on_import={props.on_import.clone()} />
+                <ExportBar forecast={Shared(fc.clone())} state={props.resolved.clone()} on_scenario={props.on_scenario.clone()} on_import={props.on_import.clone()} />
             </ShareBar>
             { for fc.notes.iter().map(|n| html! { <p class="note" role="status">{n}</p> }) }
             <section class="controls" aria-label="Trend and assumptions">
-                <FitControls prepared={fc.prepared.clone()} fitted={fc.fitted_doubling} from={s.from} to={s.to} selection={s.selection}
+                <FitControls prepared={Shared(fc.prepared.clone())} fitted={fc.fitted_doubling} from={s.from} to={s.to} selection={s.selection}
                     on_from={d.reform(Action::SetFrom)}
                     on_to={d.reform(Action::SetTo)}
                     on_selection={d.reform(|sel: Selection| Action::SetSelection(sel))} />
@@ -461,10 +462,10 @@ fn series_view(props: &SeriesViewProps) -> Html {
                 <MilestoneTable rows={fc.milestones.clone()} overridden={s.doubling.is_some() || s.accel.is_some()} until={s.until} {horizon} />
             </section>
             if *rest {
-            <ModelPanel state={State { doubling: None, ..s.clone() }} prepared={fc.prepared.clone()} dispatch={d.clone()} has_reliability={props.has_reliability} />
+            <ModelPanel state={State { doubling: None, ..s.clone() }} prepared={Shared(fc.prepared.clone())} dispatch={d.clone()} has_reliability={props.has_reliability} />
             }
             if *rest {
-                <BacktestPanel prepared={fc.prepared.clone()} />
+                <BacktestPanel prepared={Shared(fc.prepared.clone())} />
                 <AboutData meta={series.meta.clone()} />
                 <DataTable series={shown} fitted={fitted_points.clone()} />
             }

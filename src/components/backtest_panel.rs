@@ -1,12 +1,11 @@
 use super::format_value;
 use super::LazyDetails;
-use std::rc::Rc;
 use trendline_core::{Family, Prepared};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct BacktestPanelProps {
-    pub prepared: Rc<Prepared>,
+    pub prepared: crate::shared::Shared<Prepared>,
 }
 
 /// Rolling-origin hindcasts: each frontier point from the 5th on, predicted from the points

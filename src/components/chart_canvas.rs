@@ -1,9 +1,10 @@
 use gloo::events::EventListener;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use trendline_chart::{draw_layer, ChartModel, Layer, Layout, Theme};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
@@ -30,13 +31,47 @@ pub struct ChartCanvasProps {
     pub on_toggle: Callback<usize>,
 }
 
-/// Sizes `canvas` to its CSS box times the device pixel ratio (sharp on HiDPI); returns the
-/// ratio and whether the size changed (which also cleared it).
-fn fit_canvas(canvas: &HtmlCanvasElement) -> Option<(f64, bool)> {
+/// The canvas' CSS box in whole pixels, measured once and then kept up to date by a
+/// `ResizeObserver` and the window's `resize` event: reading `clientWidth` after the DOM has
+/// changed forces a synchronous layout, which cost more than the drawing on every slider input.
+type CssSize = Cell<Option<(i32, i32)>>;
+
+fn css_size(canvas: &HtmlCanvasElement, size: &CssSize) -> Option<(i32, i32)> {
+    if let Some(s) = size.get() {
+        return Some(s);
+    }
+    let s = (canvas.client_width(), canvas.client_height());
+    size.set(Some(s));
+    Some(s)
+}
+
+/// Calls `on_size` with the element's new CSS box (rounded like `clientWidth`) whenever it
+/// changes; returns the observer and the callback that must live as long as it.
+type SizeCallback = Closure<dyn FnMut(js_sys::Array)>;
+type OnSize = dyn Fn(Option<(i32, i32)>);
+
+fn observe_size(
+    el: &web_sys::Element,
+    on_size: Rc<OnSize>,
+) -> Option<(web_sys::ResizeObserver, SizeCallback)> {
+    let closure = SizeCallback::new(move |entries: js_sys::Array| {
+        let last = entries.get(entries.length().saturating_sub(1));
+        if let Ok(entry) = last.dyn_into::<web_sys::ResizeObserverEntry>() {
+            let r = entry.content_rect();
+            on_size(Some((r.width().round() as i32, r.height().round() as i32)));
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some((observer, closure))
+}
+
+/// Sizes `canvas` to the CSS box `(cw, ch)` times the device pixel ratio (sharp on HiDPI);
+/// returns the ratio and whether the size changed (which also cleared it).
+fn fit_canvas(canvas: &HtmlCanvasElement, (cw, ch): (i32, i32)) -> Option<(f64, bool)> {
     let dpr = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .max(1.0);
-    let (cw, ch) = (canvas.client_width(), canvas.client_height());
     if cw <= 0 || ch <= 0 {
         return None;
     }
@@ -80,10 +115,12 @@ fn repaint(
     overlay: &HtmlCanvasElement,
     model: &ChartModel,
     last_base: &RefCell<Option<Rc<ChartModel>>>,
+    size: &CssSize,
     force: bool,
 ) -> Option<(Layout, f64)> {
-    let (dpr, resized_base) = fit_canvas(base)?;
-    let (_, _) = fit_canvas(overlay)?;
+    let css = css_size(base, size)?;
+    let (dpr, resized_base) = fit_canvas(base, css)?;
+    let (_, _) = fit_canvas(overlay, css)?;
     let stale = force
         || resized_base
         || last_base
@@ -134,50 +171,68 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let canvas = use_node_ref();
     let overlay = use_node_ref();
     let last_base = use_mut_ref(|| None::<Rc<ChartModel>>);
+    let size = use_memo((), |_| CssSize::new(None));
     let layout = use_mut_ref(|| None::<(Layout, f64)>);
     let latest: Rc<RefCell<Rc<ChartModel>>> = use_mut_ref(|| props.model.clone());
     *latest.borrow_mut() = props.model.clone();
 
     {
-        let (canvas, overlay, layout, last_base) = (
+        let (canvas, overlay, layout, last_base, size) = (
             canvas.clone(),
             overlay.clone(),
             layout.clone(),
             last_base.clone(),
+            size.clone(),
         );
         use_effect_with(props.model.clone(), move |model| {
             if let (Some(c), Some(o)) = (
                 canvas.cast::<HtmlCanvasElement>(),
                 overlay.cast::<HtmlCanvasElement>(),
             ) {
-                if let Some(l) = repaint(&c, &o, model, &last_base, false) {
+                if let Some(l) = repaint(&c, &o, model, &last_base, &size, false) {
                     *layout.borrow_mut() = Some(l);
                 }
             }
         });
     }
     {
-        let (canvas, overlay, layout, latest, last_base) = (
+        let (canvas, overlay, layout, latest, last_base, size) = (
             canvas.clone(),
             overlay.clone(),
             layout.clone(),
             latest.clone(),
             last_base.clone(),
+            size.clone(),
         );
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "resize", move |_| {
-                    if let (Some(c), Some(o)) = (
-                        canvas.cast::<HtmlCanvasElement>(),
-                        overlay.cast::<HtmlCanvasElement>(),
-                    ) {
-                        if let Some(l) = repaint(&c, &o, &latest.borrow(), &last_base, true) {
-                            *layout.borrow_mut() = Some(l);
-                        }
+            let observed_el = canvas.cast::<web_sys::Element>();
+            // Repaints at a new size: `measured` is the new CSS box when known (from the
+            // observer), else it is measured again (the window's resize, which also covers a
+            // change of the device pixel ratio).
+            let redraw = Rc::new(move |measured: Option<(i32, i32)>| {
+                if let (Some(c), Some(o)) = (
+                    canvas.cast::<HtmlCanvasElement>(),
+                    overlay.cast::<HtmlCanvasElement>(),
+                ) {
+                    if measured.is_some() && measured == size.get() {
+                        return;
                     }
-                })
+                    size.set(measured);
+                    if let Some(l) = repaint(&c, &o, &latest.borrow(), &last_base, &size, true) {
+                        *layout.borrow_mut() = Some(l);
+                    }
+                }
             });
-            move || drop(listener)
+            let on_resize = redraw.clone();
+            let listener = web_sys::window()
+                .map(|w| EventListener::new(&w, "resize", move |_| on_resize(None)));
+            let observed = observed_el.and_then(|el| observe_size(&el, redraw));
+            move || {
+                drop(listener);
+                if let Some((observer, _closure)) = observed {
+                    observer.disconnect();
+                }
+            }
         });
     }
 

@@ -1,5 +1,4 @@
 use crate::browser;
-use std::rc::Rc;
 use trendline_chart::{build_model, draw, render_svg, ModelOptions, Theme};
 use trendline_core::export::{assumptions, csv_export, export_stem};
 use trendline_core::scenario::scenario_json;
@@ -10,7 +9,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportBarProps {
-    pub forecast: Rc<Forecast>,
+    pub forecast: crate::shared::Shared<Forecast>,
     /// The settings, resolved for the series.
     pub state: State,
     /// A scenario file's text (or why it could not be read), for the parent to apply.

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FitControlsProps {
-    pub prepared: std::rc::Rc<Prepared>,
+    pub prepared: crate::shared::Shared<Prepared>,
     /// Fitted doubling time (the current one for superexponential fits).
     pub fitted: Option<f64>,
     pub from: Option<Day>,

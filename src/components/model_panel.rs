@@ -1,5 +1,4 @@
 use super::fit_controls::date_input;
-use std::rc::Rc;
 use trendline_core::state::{Anchor, Cap, Units, ACCEL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS};
 use trendline_core::{Action, Day, Family, Prepared, State, Unit};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -8,7 +7,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ModelPanelProps {
     pub state: State,
-    pub prepared: Rc<Prepared>,
+    pub prepared: crate::shared::Shared<Prepared>,
     pub dispatch: Callback<Action>,
     /// Whether the series has 80% horizons to derive other reliability levels from.
     pub has_reliability: bool,

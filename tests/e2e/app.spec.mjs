@@ -85,3 +85,22 @@ test('the release bundle works from a sub-path', async ({ page }) => {
   expect((await canvasInk(page)).ink).toBeGreaterThan(5000);
   expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
 });
+
+test('the chart follows its box: a narrower window redraws it sharp at the new size', async ({ page }) => {
+  await openApp(page);
+  const backing = () => page.getByTestId('chart').evaluate((c) => ({
+    css: Math.round(c.getBoundingClientRect().width), w: c.width, h: c.height,
+    drawn: Number(c.getAttribute('data-drawn')), dpr: devicePixelRatio,
+  }));
+  const wide = await backing();
+  expect(wide.w).toBe(Math.round(wide.css * wide.dpr));
+  await page.setViewportSize({ width: 700, height: 800 });
+  await expect.poll(async () => (await backing()).css).toBeLessThan(wide.css);
+  await expect.poll(async () => { const b = await backing(); return b.w === Math.round(b.css * b.dpr); }).toBe(true);
+  const narrow = await backing();
+  expect(narrow.drawn).toBeGreaterThan(wide.drawn);
+  // Slider redraws after the resize keep the new size (no stale measurement).
+  await page.getByTestId('doubling-slider').fill('120');
+  await expect(page.getByTestId('assumed-doubling-days')).toHaveAttribute('data-value', '120');
+  expect((await backing()).w).toBe(narrow.w);
+});
