@@ -6,14 +6,14 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 PORT ?= 8080
 
-.PHONY: serve test dist single-file setup setup-test lint test-native test-browser test-e2e check-data bench
+.PHONY: serve test dist single-file setup setup-test lint test-native test-browser test-e2e check-data bench check-size
 
 ## serve: install what is missing, then serve the app at http://127.0.0.1:$(PORT) with rebuild on change
 serve: setup
 	trunk serve --dist target/serve-dist --address 127.0.0.1 --port $(PORT)
 
 ## test: install what is missing, then run every check and test (native, in-browser, end-to-end)
-test: setup-test lint check-data test-native test-browser dist test-e2e
+test: setup-test lint check-data test-native test-browser dist check-size test-e2e
 	@echo "make test: all checks passed"
 
 ## bench: native engine timings (criterion), then bundle sizes, first chart and slider latency
@@ -28,6 +28,12 @@ bench: setup-test dist
 dist: setup
 	python3 scripts/make_icons.py --check
 	trunk build --release
+
+## check-size: the first view of dist/ as Chromium loads it (gzip of every response) must stay
+## under a limit. Issue 9's goal is 160 KB (the script's default); until the first view is split,
+## the limit here is an interim regression guard: today's 302.8 KB (measured) plus about 5 %.
+check-size: setup-test dist
+	node scripts/check-size.mjs --limit-kb 320
 
 ## single-file: the release bundle, then where its one-file copy (works from file://) is
 single-file: dist

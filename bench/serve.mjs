@@ -9,7 +9,7 @@ import path from 'node:path';
 const port = Number(process.argv[2] ?? 4191);
 const root = path.resolve(process.argv[3] ?? path.join(path.dirname(new URL(import.meta.url).pathname), '..'));
 const allowed = ['bench/', 'node_modules/chart.js/dist/', 'node_modules/uplot/dist/', 'node_modules/plotly.js-dist-min/', 'data/series/'];
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.csv': 'text/csv; charset=utf-8' };
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.csv': 'text/csv; charset=utf-8' };
 
 http.createServer((req, res) => {
   const rel = decodeURIComponent(new URL(req.url, 'http://localhost').pathname).replace(/^\/+/, '');

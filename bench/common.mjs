@@ -79,9 +79,10 @@ function mulberry32(seed) {
   };
 }
 
-/** The series' points, sorted by date: {t (ms), value, low, high (minutes), frontier, fitted}. */
-export async function loadPoints(url, scale = 1) {
-  const text = await (await fetch(url)).text();
+/** The series' points from the CSV text (the repo's series format), `scale` times over, sorted
+ * by date: {t (ms), value, low, high (minutes), frontier, fitted, name}. Also used by
+ * scripts/bench.mjs (in Node) to write the same synthetic series for Trendline's import. */
+export function toPoints(text, scale = 1) {
   const base = parseCsv(text).map((r) => ({
     t: Date.parse(r.date + 'T00:00:00Z'), value: Number(r.value), low: Number(r.ci_low), high: Number(r.ci_high),
     frontier: r.frontier === 'true', name: r.model,
@@ -96,13 +97,18 @@ export async function loadPoints(url, scale = 1) {
       for (const p of base) {
         if (k === 0) { pts.push(p); continue; }
         const f = Math.exp(0.25 * normal());
-        pts.push({ ...p, t: Math.min(last, p.t + Math.round((rnd() - 0.5) * 120) * DAY), value: p.value * f, low: p.low * f, high: p.high * f });
+        pts.push({ ...p, name: `${p.name} #${k + 1}`, t: Math.min(last, p.t + Math.round((rnd() - 0.5) * 120) * DAY), value: p.value * f, low: p.low * f, high: p.high * f });
       }
     }
   }
   pts.sort((a, b) => a.t - b.t);
   for (const p of pts) p.fitted = p.frontier && p.value <= CEILING.minutes;
   return pts;
+}
+
+/** The points of the series at `url` (see toPoints). */
+export async function loadPoints(url, scale = 1) {
+  return toPoints(await (await fetch(url)).text(), scale);
 }
 
 /** OLS of ln(minutes) on days: {a, b (per day), s (residual sd), n, t0, t1, doublingDays}. */
