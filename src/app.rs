@@ -413,6 +413,7 @@ fn series_view(props: &SeriesViewProps) -> Html {
     let chart = html! {
             <div class="chart-wrap">
                 <ChartCanvas model={(*model).clone()} label={chart_label(&fc)} {on_point} {on_toggle} />
+                <crate::components::ChartSummary text={crate::components::summary_text(&fc)} />
                 if let Some((index, x, y)) = tooltip {
                     <PointTooltip series={shown.clone()} {index} {x} {y} fitted={fitted_points.contains(&index)} dropped={s.drop.contains(&series.points[index].id)} />
                 }

@@ -1,6 +1,6 @@
 use super::data_number;
 use trendline_core::forecast::{DOUBLING_DAYS_LIMITS, SLIDER_DOUBLING_DAYS};
-use trendline_core::units::format_days_and_months;
+use trendline_core::units::{doubling_in_words, format_days_and_months};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -55,6 +55,12 @@ pub fn doubling_control(props: &DoublingControlProps) -> Html {
     };
     let disabled = props.assumed.is_none();
     let slider_value = props.assumed.map(|v| v.clamp(smin, smax)).unwrap_or(smin);
+    // The slider's value in words, e.g. "doubling every 4.3 months (130 days)".
+    let words = props.assumed.map(|v| match props.family {
+        trendline_core::Family::Logistic => doubling_in_words(v, "odds "),
+        trendline_core::Family::Superexponential => format!("{} now", doubling_in_words(v, "")),
+        trendline_core::Family::Exponential => doubling_in_words(v, ""),
+    });
     let typed_value = props
         .assumed
         .map(|v| format!("{}", (v * 10.0).round() / 10.0))
@@ -71,7 +77,7 @@ pub fn doubling_control(props: &DoublingControlProps) -> Html {
                     min={smin.to_string()} max={smax.to_string()} step="1"
                     list="fitted-doubling-mark"
                     value={slider_value.to_string()} disabled={disabled}
-                    aria-valuetext={props.assumed.map(format_days_and_months).unwrap_or_default()}
+                    aria-valuetext={words.unwrap_or_else(|| "no doubling time: the trend could not be fitted".into())}
                     oninput={on_slider} />
                 <datalist id="fitted-doubling-mark">
                     if let Some(f) = props.fitted { <option value={f.to_string()} label="fitted" /> }

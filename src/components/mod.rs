@@ -1,6 +1,7 @@
 mod about_data;
 mod backtest_panel;
 mod chart_canvas;
+mod chart_summary;
 mod data_table;
 mod doubling_control;
 mod export_bar;
@@ -19,6 +20,7 @@ mod source_note;
 pub use about_data::AboutData;
 pub use backtest_panel::BacktestPanel;
 pub use chart_canvas::{ChartCanvas, PointAt};
+pub use chart_summary::{summary_text, ChartSummary};
 pub use data_table::DataTable;
 pub use doubling_control::DoublingControl;
 pub use export_bar::{today, ExportBar};

@@ -27,6 +27,17 @@ fn select_value(e: &Event) -> String {
     s.value()
 }
 
+/// The acceleration slider's value in words.
+fn accel_words(a: f64) -> String {
+    if a > 0.0 {
+        format!("each doubling {a:.1}% shorter than the one before")
+    } else if a < 0.0 {
+        format!("each doubling {:.1}% longer than the one before", -a)
+    } else {
+        "every doubling as long as the one before".into()
+    }
+}
+
 /// The "Model" panel: fit family and its assumptions, cap, anchor, reliability, milestones,
 /// uncertainty, backtest date, end date and dropped points.
 #[function_component(ModelPanel)]
@@ -142,7 +153,8 @@ pub fn model_panel(props: &ModelPanelProps) -> Html {
                         <label for="accel">{"Each doubling shorter by (a)"}</label>
                         <div class="row">
                             <input id="accel" type="range" data-testid="accel-slider" min="-20" max="50" step="0.5"
-                                value={accel_shown.unwrap_or(0.0).clamp(-20.0, 50.0).to_string()} oninput={on_accel.clone()} />
+                                value={accel_shown.unwrap_or(0.0).clamp(-20.0, 50.0).to_string()} oninput={on_accel.clone()}
+                                aria-valuetext={accel_words(accel_shown.unwrap_or(0.0))} />
                             <input type="number" class="num" aria-label="Acceleration per doubling, %" data-testid="accel-input"
                                 min={ACCEL_LIMITS.0.to_string()} max={ACCEL_LIMITS.1.to_string()} step="any"
                                 value={accel_shown.map(|a| format!("{:.2}", a)).unwrap_or_default()} oninput={on_accel} />
@@ -164,7 +176,8 @@ pub fn model_panel(props: &ModelPanelProps) -> Html {
                     <div class="control">
                         <label for="sat">{"Saturation (the score it levels off at)"}</label>
                         <div class="row">
-                            <input id="sat" type="range" data-testid="sat-slider" min="50" max={SAT_LIMITS.1.to_string()} step="0.5" value={s.sat.max(50.0).to_string()} oninput={number_action(Action::SetSat)} />
+                            <input id="sat" type="range" data-testid="sat-slider" min="50" max={SAT_LIMITS.1.to_string()} step="0.5" value={s.sat.max(50.0).to_string()} oninput={number_action(Action::SetSat)}
+                                aria-valuetext={format!("levels off at a score of {}%", s.sat)} />
                             <input type="number" class="num" aria-label="Saturation, %" data-testid="sat-input" min={SAT_LIMITS.0.to_string()} max={SAT_LIMITS.1.to_string()} step="any" value={s.sat.to_string()} oninput={number_action(Action::SetSat)} />
                             <span class="unit">{"%"}</span>
                         </div>
@@ -188,7 +201,8 @@ pub fn model_panel(props: &ModelPanelProps) -> Html {
                 if props.has_reliability {
                     <div class="control">
                         <label for="rel">{format!("Reliability level: {}% success", s.rel)}</label>
-                        <input id="rel" type="range" data-testid="rel-slider" min={REL_LIMITS.0.to_string()} max={REL_LIMITS.1.to_string()} step="1" value={s.rel.to_string()} oninput={number_action(Action::SetRel)} />
+                        <input id="rel" type="range" data-testid="rel-slider" min={REL_LIMITS.0.to_string()} max={REL_LIMITS.1.to_string()} step="1" value={s.rel.to_string()} oninput={number_action(Action::SetRel)}
+                            aria-valuetext={format!("tasks the models succeed at {}% of the time", s.rel)} />
                         <p class="hint">{"Other levels are derived from each model's 50% and 80% horizons (METR's logistic success curve) and carry no confidence interval."}</p>
                     </div>
                 }

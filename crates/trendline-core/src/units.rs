@@ -111,6 +111,47 @@ pub fn format_days_and_months(days: f64) -> String {
     }
 }
 
+/// A doubling time in words, for screen readers (`aria-valuetext`) and text summaries:
+/// months from one month up, years from two years up, days below a month; the days follow in
+/// brackets when the lead unit is not days. `what` names what doubles ("" or "odds ").
+///
+/// ```
+/// use trendline_core::units::doubling_in_words;
+/// assert_eq!(doubling_in_words(130.0, ""), "doubling every 4.3 months (130 days)");
+/// assert_eq!(doubling_in_words(130.0, "odds "), "odds doubling every 4.3 months (130 days)");
+/// assert_eq!(doubling_in_words(20.0, ""), "doubling every 20 days");
+/// assert_eq!(doubling_in_words(1095.0, ""), "doubling every 3.0 years (1,095 days)");
+/// ```
+pub fn doubling_in_words(days: f64, what: &str) -> String {
+    if !days.is_finite() || days <= 0.0 {
+        return format!("{what}doubling time unknown");
+    }
+    let months = days / DAYS_PER_MONTH;
+    let d = group_thousands(days.round());
+    let unit = |v: f64, one: &str, many: &str| {
+        let v = format!("{v:.1}");
+        if v == "1.0" {
+            format!("1 {one}")
+        } else {
+            format!("{v} {many}")
+        }
+    };
+    if months < 1.0 {
+        let day_word = if d == "1" { "day" } else { "days" };
+        format!("{what}doubling every {d} {day_word}")
+    } else if months < 24.0 {
+        format!(
+            "{what}doubling every {} ({d} days)",
+            unit(months, "month", "months")
+        )
+    } else {
+        format!(
+            "{what}doubling every {} ({d} days)",
+            unit(days / 365.2425, "year", "years")
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,6 +161,23 @@ mod tests {
         assert_eq!(format_days_and_months(128.744), "128.7 days (4.2 months)");
         assert_eq!(format_days_and_months(18262.5), "18,263 days (50.0 years)");
         assert_eq!(format_days_and_months(f64::NAN), "—");
+    }
+
+    #[test]
+    fn doubling_times_read_in_words() {
+        assert_eq!(
+            doubling_in_words(187.8, ""),
+            "doubling every 6.2 months (188 days)"
+        );
+        assert_eq!(
+            doubling_in_words(30.44, ""),
+            "doubling every 1 month (30 days)"
+        );
+        assert_eq!(doubling_in_words(1.0, ""), "doubling every 1 day");
+        assert_eq!(
+            doubling_in_words(f64::NAN, "odds "),
+            "odds doubling time unknown"
+        );
     }
 
     #[test]
