@@ -140,6 +140,15 @@ fn repaint(
     let _ = base.set_attribute("data-drawn", &(drawn + 1).to_string());
     if drawn == 0 {
         crate::perf::mark_once(crate::perf::FIRST_CHART);
+        crate::perf::mark_once(crate::perf::LIVE_CHART);
+        // The release build's pre-rendered default chart (scripts/postbuild.mjs) has served its
+        // turn: the live one is drawn, and the app, hidden while #prerender exists, shows.
+        if let Some(pre) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("prerender"))
+        {
+            pre.remove();
+        }
     }
     layout.or(overlay_layout).map(|l| (l, dpr))
 }
