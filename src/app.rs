@@ -261,6 +261,7 @@ pub fn app() -> Html {
     html! {
         <main class="app">
             <header class="top">
+                <crate::components::ThemeToggle />
                 <h1>{"Trendline"}</h1>
                 <p class="tagline">{"AI benchmark results over time, their fitted trends, and when each milestone is reached if a trend continues."}</p>
             </header>

@@ -19,6 +19,8 @@ mod shared;
 #[cfg(target_arch = "wasm32")]
 mod state;
 #[cfg(target_arch = "wasm32")]
+mod theme;
+#[cfg(target_arch = "wasm32")]
 mod user_series;
 
 #[cfg(target_arch = "wasm32")]
@@ -27,6 +29,7 @@ pub use app::App;
 /// Mounts the app on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn run() {
+    theme::apply(theme::stored());
     perf::timed("mount", || {
         yew::Renderer::<App>::new().render();
     });
@@ -35,5 +38,6 @@ pub fn run() {
 /// Mounts the app inside `root` (browser tests mount into a fresh element).
 #[cfg(target_arch = "wasm32")]
 pub fn mount(root: web_sys::Element) -> yew::AppHandle<App> {
+    theme::apply(theme::stored());
     yew::Renderer::<App>::with_root(root).render()
 }

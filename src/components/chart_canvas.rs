@@ -87,8 +87,17 @@ fn fit_canvas(canvas: &HtmlCanvasElement, (cw, ch): (i32, i32)) -> Option<(f64, 
     Some((dpr, changed))
 }
 
-/// Paints one layer of `model` on `canvas`.
-fn paint(canvas: &HtmlCanvasElement, model: &ChartModel, layer: Layer, dpr: f64) -> Option<Layout> {
+/// The base layer last painted, and whether it was painted dark.
+type Painted = RefCell<Option<(Rc<ChartModel>, bool)>>;
+
+/// Paints one layer of `model` on `canvas`, in the dark or the light theme.
+fn paint(
+    canvas: &HtmlCanvasElement,
+    model: &ChartModel,
+    layer: Layer,
+    dpr: f64,
+    dark: bool,
+) -> Option<Layout> {
     if layer == Layer::Overlay {
         let ctx = canvas
             .get_context("2d")
@@ -104,7 +113,12 @@ fn paint(canvas: &HtmlCanvasElement, model: &ChartModel, layer: Layer, dpr: f64)
     }
     let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
     crate::perf::timed("draw", || {
-        draw_layer(&root, model, &Theme::light(dpr), layer).ok()
+        let theme = if dark {
+            Theme::dark(dpr)
+        } else {
+            Theme::light(dpr)
+        };
+        draw_layer(&root, model, &theme, layer).ok()
     })
 }
 
@@ -114,9 +128,10 @@ fn repaint(
     base: &HtmlCanvasElement,
     overlay: &HtmlCanvasElement,
     model: &ChartModel,
-    last_base: &RefCell<Option<Rc<ChartModel>>>,
+    last_base: &Painted,
     size: &CssSize,
     force: bool,
+    dark: bool,
 ) -> Option<(Layout, f64)> {
     let css = css_size(base, size)?;
     let (dpr, resized_base) = fit_canvas(base, css)?;
@@ -126,13 +141,13 @@ fn repaint(
         || last_base
             .borrow()
             .as_ref()
-            .is_none_or(|m| !m.same_base(model));
+            .is_none_or(|(m, d)| *d != dark || !m.same_base(model));
     let mut layout = None;
     if stale {
-        layout = paint(base, model, Layer::Base, dpr);
-        *last_base.borrow_mut() = Some(Rc::new(model.clone()));
+        layout = paint(base, model, Layer::Base, dpr, dark);
+        *last_base.borrow_mut() = Some((Rc::new(model.clone()), dark));
     }
-    let overlay_layout = paint(overlay, model, Layer::Overlay, dpr);
+    let overlay_layout = paint(overlay, model, Layer::Overlay, dpr, dark);
     let drawn = base
         .get_attribute("data-drawn")
         .and_then(|v| v.parse::<u64>().ok())
@@ -179,7 +194,11 @@ fn point_at(layout: &Option<(Layout, f64)>, model: &ChartModel, index: usize) ->
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let canvas = use_node_ref();
     let overlay = use_node_ref();
-    let last_base = use_mut_ref(|| None::<Rc<ChartModel>>);
+    let last_base = use_mut_ref(|| None::<(Rc<ChartModel>, bool)>);
+    // The page's theme; a change repaints both layers.
+    let dark = crate::hooks::use_dark();
+    let dark_now = use_mut_ref(|| dark);
+    *dark_now.borrow_mut() = dark;
     let size = use_memo((), |_| CssSize::new(None));
     let layout = use_mut_ref(|| None::<(Layout, f64)>);
     let latest: Rc<RefCell<Rc<ChartModel>>> = use_mut_ref(|| props.model.clone());
@@ -193,25 +212,26 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             last_base.clone(),
             size.clone(),
         );
-        use_effect_with(props.model.clone(), move |model| {
+        use_effect_with((props.model.clone(), dark), move |(model, dark)| {
             if let (Some(c), Some(o)) = (
                 canvas.cast::<HtmlCanvasElement>(),
                 overlay.cast::<HtmlCanvasElement>(),
             ) {
-                if let Some(l) = repaint(&c, &o, model, &last_base, &size, false) {
+                if let Some(l) = repaint(&c, &o, model, &last_base, &size, false, *dark) {
                     *layout.borrow_mut() = Some(l);
                 }
             }
         });
     }
     {
-        let (canvas, overlay, layout, latest, last_base, size) = (
+        let (canvas, overlay, layout, latest, last_base, size, dark_now) = (
             canvas.clone(),
             overlay.clone(),
             layout.clone(),
             latest.clone(),
             last_base.clone(),
             size.clone(),
+            dark_now.clone(),
         );
         use_effect_with((), move |_| {
             let observed_el = canvas.cast::<web_sys::Element>();
@@ -227,7 +247,10 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                         return;
                     }
                     size.set(measured);
-                    if let Some(l) = repaint(&c, &o, &latest.borrow(), &last_base, &size, true) {
+                    let dark = *dark_now.borrow();
+                    if let Some(l) =
+                        repaint(&c, &o, &latest.borrow(), &last_base, &size, true, dark)
+                    {
                         *layout.borrow_mut() = Some(l);
                     }
                 }

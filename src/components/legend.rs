@@ -12,11 +12,11 @@ fn hex(c: RGBColor) -> String {
     format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
 }
 
-fn marker_svg(marker: Marker, filled: bool, color: &str) -> Html {
+fn marker_svg(marker: Marker, filled: bool, color: &str, background: &str) -> Html {
     let fill = if filled {
         color.to_string()
     } else {
-        "#fff".into()
+        background.to_string()
     };
     let shape = match marker {
         Marker::Circle => {
@@ -47,13 +47,17 @@ fn line_svg(color: &str, dash: Option<&str>, width: &str) -> Html {
 /// The chart's legend as HTML (readable by screen readers, never covering the data).
 #[function_component(Legend)]
 pub fn legend(props: &LegendProps) -> Html {
-    let t = Theme::light(1.0);
+    let t = if crate::hooks::use_dark() {
+        Theme::dark(1.0)
+    } else {
+        Theme::light(1.0)
+    };
     let m = &props.model;
     html! {
         <ul class="legend" data-testid="legend">
             { for m.point_legend.iter().map(|(marker, filled, above, label)| {
                 let color = hex(if *above { t.warning } else if *filled { t.frontier } else { t.other });
-                html! { <li>{marker_svg(*marker, *filled, &color)}{label}</li> }
+                html! { <li>{marker_svg(*marker, *filled, &color, &hex(t.background))}{label}</li> }
             }) }
             { for m.curves.iter().map(|c| {
                 let (color, dash, width) = match c.style {

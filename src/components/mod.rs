@@ -16,6 +16,7 @@ mod point_tooltip;
 mod series_picker;
 mod share_bar;
 mod source_note;
+mod theme_toggle;
 
 pub use about_data::AboutData;
 pub use backtest_panel::BacktestPanel;
@@ -35,6 +36,7 @@ pub use point_tooltip::PointTooltip;
 pub use series_picker::SeriesPicker;
 pub use share_bar::ShareBar;
 pub use source_note::SourceNote;
+pub use theme_toggle::ThemeToggle;
 
 use trendline_core::units::format_minutes;
 use trendline_core::Unit;

@@ -62,6 +62,26 @@ impl Theme {
             text_scale: 1.0,
         }
     }
+
+    /// Dark theme at `scale`: the page's dark colours (style.css), lighter strokes so every
+    /// line and label keeps its contrast on the dark background.
+    pub fn dark(scale: f64) -> Theme {
+        Theme {
+            scale,
+            background: RGBColor(17, 24, 39),
+            text: RGBColor(229, 231, 235),
+            muted: RGBColor(156, 163, 175),
+            grid: RGBColor(55, 65, 81),
+            frontier: RGBColor(96, 165, 250),
+            other: RGBColor(156, 163, 175),
+            projection: RGBColor(244, 114, 182),
+            warning: RGBColor(251, 146, 60),
+            milestone: RGBColor(168, 162, 158),
+            hit_inside: RGBColor(74, 222, 128),
+            hit_outside: RGBColor(248, 113, 113),
+            ..Theme::light(scale)
+        }
+    }
 }
 
 /// Where the plot landed in pixels, to map between data and pixels (hit-testing, tooltips).

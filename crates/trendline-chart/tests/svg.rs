@@ -287,3 +287,18 @@ fn the_fan_shows_its_bands_and_median_only_when_simulations_are_on() {
     assert!(off.bands.is_empty());
     assert!(!off.curves.iter().any(|c| c.style == CurveStyle::FanMedian));
 }
+
+/// The dark theme paints the same chart on a dark background, with light text; the light
+/// theme's colours do not appear in it.
+#[test]
+fn dark_theme_paints_the_same_chart_on_a_dark_background() {
+    let m = model(&State::default());
+    let light = render_svg(&m, 800, 500, &Theme::light(1.0));
+    let dark = render_svg(&m, 800, 500, &Theme::dark(1.0));
+    assert!(dark.contains("#111827"), "dark background missing");
+    assert!(dark.contains("#E5E7EB") || dark.contains("#e5e7eb"), "light text missing");
+    assert!(!dark.contains("#FFFFFF") && !dark.contains("#ffffff"));
+    assert!(light.contains("#FFFFFF") || light.contains("#ffffff"));
+    assert_eq!(count(&light, "<circle"), count(&dark, "<circle"));
+    assert_eq!(count(&light, "<text"), count(&dark, "<text"));
+}
