@@ -266,6 +266,7 @@ pub fn app() -> Html {
                 <p class="tagline">{"AI benchmark results over time, their fitted trends, and when each milestone is reached if a trend continues."}</p>
             </header>
             <Notices messages={(*notices).clone()} on_dismiss={on_dismiss} />
+            <crate::components::HowToRead />
             <section class="chart-panel" aria-labelledby="chart-title">
                 <div class="chart-head">
                     <h2 id="chart-title" data-testid="series-title">{title}</h2>

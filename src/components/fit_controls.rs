@@ -30,6 +30,45 @@ pub fn date_input(cb: Callback<Option<Day>>) -> Callback<Event> {
     })
 }
 
+/// "Why this default" beside the fit's assumptions, from the manifest's own words, with a link
+/// to the source.
+fn why_defaults(meta: &trendline_core::SeriesMeta) -> Html {
+    let source = meta.source_urls.first().map(|u| u.to_string());
+    let link = |text: &str| match &source {
+        Some(u) => {
+            html! { <>{" "}<a href={u.clone()} target="_blank" rel="noopener">{text.to_string()}</a></> }
+        }
+        None => html! {},
+    };
+    let all = meta.published_doubling.iter().find(|b| b.from.is_none());
+    let later = meta.published_doubling.iter().find(|b| b.from.is_some());
+    html! {
+        <ul class="why" data-testid="why-defaults">
+            <li data-testid="why-frontier">
+                <strong>{"Why frontier only: "}</strong>
+                {format!("the trend is of the best result at each date, not of every model released. Frontier here: {}.", meta.frontier_rule)}
+            </li>
+            <li data-testid="why-from">
+                <strong>{"Why from the first point: "}</strong>
+                { match (all, later) {
+                    (Some(a), Some(l)) => format!(
+                        "the default fit uses every frontier point, like {}'s {} fit ({} days); {} also publishes a fit from {} on ({} days): set “Fit from” to {} to compare.",
+                        meta.source_name, a.block, a.point, meta.source_name, l.from.as_deref().unwrap_or_default(), l.point, l.from.as_deref().unwrap_or_default()),
+                    _ => "the default fit uses every frontier point, so no date is picked by hand; set “Fit from” to test a later start.".to_string(),
+                } }
+                {link(&format!("{}'s numbers", meta.source_name))}
+            </li>
+            if let (Some(cap), Some(note)) = (meta.fit_cap, meta.fit_cap_note.as_ref()) {
+                <li data-testid="why-cap">
+                    <strong>{format!("Why horizons above {} h are not fitted: ", cap / 60.0)}</strong>
+                    {format!("{note}.")}
+                    {link("Source")}
+                </li>
+            }
+        </ul>
+    }
+}
+
 /// The fitted trend's readouts (doubling time, interval, n, fit quality, model comparison, the
 /// source's own number) and the settings that choose its points.
 #[function_component(FitControls)]
@@ -133,6 +172,7 @@ pub fn fit_controls(props: &FitControlsProps) -> Html {
                     </select>
                 </label>
             </div>
+            {why_defaults(&p.series.meta)}
         </div>
     }
 }
