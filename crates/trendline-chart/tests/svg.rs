@@ -296,7 +296,10 @@ fn dark_theme_paints_the_same_chart_on_a_dark_background() {
     let light = render_svg(&m, 800, 500, &Theme::light(1.0));
     let dark = render_svg(&m, 800, 500, &Theme::dark(1.0));
     assert!(dark.contains("#111827"), "dark background missing");
-    assert!(dark.contains("#E5E7EB") || dark.contains("#e5e7eb"), "light text missing");
+    assert!(
+        dark.contains("#E5E7EB") || dark.contains("#e5e7eb"),
+        "light text missing"
+    );
     assert!(!dark.contains("#FFFFFF") && !dark.contains("#ffffff"));
     assert!(light.contains("#FFFFFF") || light.contains("#ffffff"));
     assert_eq!(count(&light, "<circle"), count(&dark, "<circle"));
