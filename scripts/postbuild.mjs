@@ -189,7 +189,7 @@ export function prerender(dir) {
   const phone = renderDefaultChart(370, 463);
   const block = `<div id="prerender" class="prerender" aria-hidden="true">
 <div class="app">
-<header class="top"><h1>Trendline</h1><p class="tagline">AI benchmark results over time, their fitted trends, and when each milestone is reached if a trend continues.</p></header>
+<header class="top"><span class="theme-toggle"><span class="picker-label">Theme</span><select disabled><option>system</option></select></span><h1>Trendline</h1><p class="tagline">AI benchmark results over time, their fitted trends, and when each milestone is reached if a trend continues.</p></header>
 <section class="chart-panel"><div class="chart-head"><h2>${escapeHtml(wide.title)}</h2><div class="picker-row"><span class="picker"><span class="picker-label">Benchmark</span><select disabled><option>${escapeHtml(wide.short_title)}</option></select></span></div></div>
 <div class="chart-wrap"><div class="chart-layers"><div class="prerender-chart"><div class="prerender-wide">${wide.svg}</div><div class="prerender-phone">${phone.svg}</div></div></div></div>
 <p class="hint">Loading the interactive chart…</p></section>

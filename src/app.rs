@@ -266,7 +266,6 @@ pub fn app() -> Html {
                 <p class="tagline">{"AI benchmark results over time, their fitted trends, and when each milestone is reached if a trend continues."}</p>
             </header>
             <Notices messages={(*notices).clone()} on_dismiss={on_dismiss} />
-            <crate::components::HowToRead />
             <section class="chart-panel" aria-labelledby="chart-title">
                 <div class="chart-head">
                     <h2 id="chart-title" data-testid="series-title">{title}</h2>
@@ -282,6 +281,9 @@ pub fn app() -> Html {
                 }
                 {body}
             </section>
+            // After the chart, not above it: the chart is what a reader came for, and it stays
+            // in the first screen (and where the pre-rendered first view draws it).
+            <crate::components::HowToRead />
         </main>
     }
 }
