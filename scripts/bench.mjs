@@ -40,6 +40,7 @@ const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const median = (xs) => pct(xs, 50);
 const sh = (cmd) => { try { return execSync(cmd, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return ''; } };
 const started = Date.now();
+const loadBefore = os.loadavg();
 const log = (s) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
 
 // 1. Copies: the bundle, and the baselines with the repo's layout (bench/, the libraries, the CSV).
@@ -227,7 +228,7 @@ file. Compare across machines only as ratios.
 
 - **Date:** ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} (run took ${seconds} s)
 - **Commit:** \`${commit}\`${dirty ? ' with uncommitted changes to tracked files in the working tree' : ', clean working tree'}; bundle \`${path.relative(root, distSrc) || distSrc}\` (build id \`${buildId}\`)${note ? `; ${note}` : ''}
-- **Machine:** ${os.cpus().length} CPUs (nproc), ${cpu}, ${(ramKb / 1024 / 1024).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}
+- **Machine:** ${os.cpus().length} CPUs (nproc), ${cpu}, ${(ramKb / 1024 / 1024).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}; load average (1 min) ${loadBefore[0].toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end (other work on the machine shows up in the timings)
 - **Browser:** Chromium ${chromiumVersion} (headless, \`/usr/bin/chromium\`, Playwright ${version('@playwright/test')}), viewport ${VIEWPORT.width}×${VIEWPORT.height}, device pixel ratio 1
 - **Baselines:** Chart.js ${version('chart.js')}, uPlot ${version('uplot')}, Plotly.js ${version('plotly.js-dist-min')} (\`plotly.js-dist-min\`), pinned in \`package.json\`; pages in \`bench/\`
 
