@@ -88,7 +88,9 @@ pub fn app() -> Html {
         .or_else(|| bundle::meta(&state.0.series))
         .or_else(|| bundle::MANIFEST.series.first());
     let written = meta.map_or_else(|| state.0.clone(), |m| resolved(&state.0, m));
-    use_url_sync(&written, embed);
+    // Which page: one series or the mosaic (`view`, not part of the settings).
+    let view = use_state_eq(|| initial.view);
+    use_url_sync(&written, embed, *view);
     let query = AttrValue::from(encode(&written, &bundle::MANIFEST.vintage));
     let bundled = use_series(if user.is_some() {
         trendline_core::state::DEFAULT_SERIES
@@ -266,6 +268,10 @@ pub fn app() -> Html {
                 <p class="tagline">{"AI benchmark results over time, their fitted trends, and when each milestone is reached if a trend continues."}</p>
             </header>
             <Notices messages={(*notices).clone()} on_dismiss={on_dismiss} />
+            <crate::components::ViewTabs view={*view} on_view={{ let view = view.clone(); Callback::from(move |v| view.set(v)) }} />
+            if *view == trendline_core::url_state::View::Mosaic {
+                <crate::components::Mosaic on_open={{ let (view, d) = (view.clone(), dispatch.clone()); Callback::from(move |id: String| { d.emit(Action::SelectSeries(id)); view.set(trendline_core::url_state::View::Single); }) }} />
+            } else {
             <section class="chart-panel" aria-labelledby="chart-title">
                 <div class="chart-head">
                     <h2 id="chart-title" data-testid="series-title">{title}</h2>
@@ -281,6 +287,7 @@ pub fn app() -> Html {
                 }
                 {body}
             </section>
+            }
             // After the chart, not above it: the chart is what a reader came for, and it stays
             // in the first screen (and where the pre-rendered first view draws it).
             <crate::components::HowToRead />
@@ -465,6 +472,7 @@ fn series_view(props: &SeriesViewProps) -> Html {
             </section>
             <section class="milestone-panel">
                 <MilestoneTable rows={fc.milestones.clone()} overridden={s.doubling.is_some() || s.accel.is_some()} until={s.until} {horizon} />
+                <crate::components::Sensitivity forecast={Shared(fc.clone())} />
             </section>
             if *rest {
             <ModelPanel state={State { doubling: None, ..s.clone() }} prepared={Shared(fc.prepared.clone())} dispatch={d.clone()} has_reliability={props.has_reliability} />

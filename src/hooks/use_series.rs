@@ -34,7 +34,7 @@ fn js_error(e: wasm_bindgen::JsValue) -> String {
 }
 
 /// Fetches a file next to the page (same origin, relative URL, so sub-paths work).
-async fn fetch_text(url: &str) -> Result<String, String> {
+pub(crate) async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let resp = JsFuture::from(window.fetch_with_str(url))
         .await

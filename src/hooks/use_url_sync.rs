@@ -1,5 +1,5 @@
 use gloo::timers::callback::Timeout;
-use trendline_core::url_state::{decode, encode, Decoded};
+use trendline_core::url_state::{decode, encode, Decoded, View};
 use trendline_core::State;
 use yew::prelude::*;
 
@@ -16,13 +16,16 @@ pub fn initial_from_url(known_series: &[&str]) -> Decoded {
 
 /// Keeps the address bar's query equal to the state (pass it resolved for its series, so every
 /// setting is written explicitly), with a debounced `replaceState` (a slider drag writes once,
-/// and never floods the history).
+/// and never floods the history). `view` is written last (`view=single` or `view=mosaic`).
 #[hook]
-pub fn use_url_sync(state: &State, embed: bool) {
-    use_effect_with((state.clone(), embed), |(state, embed)| {
+pub fn use_url_sync(state: &State, embed: bool, view: View) {
+    use_effect_with((state.clone(), embed, view), |(state, embed, view)| {
         let mut query = encode(state, &crate::bundle::MANIFEST.vintage);
         if *embed {
             query.push_str("&embed=1");
+        } else {
+            query.push_str("&view=");
+            query.push_str(view.token());
         }
         let timer = Timeout::new(DEBOUNCE_MS, move || {
             let Some(w) = web_sys::window() else { return };

@@ -6,6 +6,7 @@
 
 pub mod draw;
 pub mod model;
+pub mod small;
 
 pub use draw::{draw, draw_layer, render_svg, Layer, Layout, Theme};
 pub use model::{

@@ -25,6 +25,35 @@ pub struct Ignored {
     pub reason: String,
 }
 
+/// Which page a link opens (`view`): one series, or every series side by side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum View {
+    /// One series with its chart, controls and tables (`view=single`).
+    #[default]
+    Single,
+    /// Every bundled series, one row each, and their trends on one axis (`view=mosaic`).
+    Mosaic,
+}
+
+impl View {
+    /// URL token.
+    pub fn token(self) -> &'static str {
+        match self {
+            View::Single => "single",
+            View::Mosaic => "mosaic",
+        }
+    }
+
+    /// The view for a URL token.
+    pub fn from_token(s: &str) -> Option<View> {
+        match s {
+            "single" => Some(View::Single),
+            "mosaic" => Some(View::Mosaic),
+            _ => None,
+        }
+    }
+}
+
 /// The state read from a query string plus what was ignored.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decoded {
@@ -36,6 +65,8 @@ pub struct Decoded {
     pub data: Option<String>,
     /// Whether the query asked for embed mode (`embed=1`).
     pub embed: bool,
+    /// The page asked for (`view`); the single view when absent.
+    pub view: View,
 }
 
 fn number(v: &str) -> Option<f64> {
@@ -92,7 +123,7 @@ fn clamped(
 /// `accel` (%, or `fit`); `floor` (days, 0 = none); `cap` (hours, `none`, or `default`); `sat`
 /// (%); `anchor` (`fit`|`last`); `rel` (%); `units` (`work`|`calendar`); `goal` (hours, empty =
 /// none); `mc` (draws, 0 = off); `drop` (comma-separated point ids); `until` (ISO date); `v`;
-/// `data`; `embed`. Unknown keys are ignored silently; a malformed value falls back to its
+/// `data`; `embed`; `view` (`single`|`mosaic`). Unknown keys are ignored silently; a malformed value falls back to its
 /// default, an out-of-range one is clamped, and both are reported. If a key repeats, the last
 /// value wins.
 ///
@@ -109,6 +140,7 @@ pub fn decode(query: &str, known_series: &[&str]) -> Decoded {
     let mut ignored: Vec<Ignored> = Vec::new();
     let mut data = None;
     let mut embed = false;
+    let mut view = View::Single;
     let mut dates: Vec<(String, String)> = Vec::new();
     for (k, v) in form_urlencoded::parse(q.as_bytes()) {
         let (k, v) = (k.as_ref(), v.trim());
@@ -217,6 +249,11 @@ pub fn decode(query: &str, known_series: &[&str]) -> Decoded {
             }
             "data" => data = Some(v.to_string()),
             "embed" => embed = matches!(v, "1" | "true" | "yes"),
+            "view" => match View::from_token(v) {
+                Some(w) => view = w,
+                None if v.is_empty() => view = View::Single,
+                None => dates.push((k.into(), v.into())),
+            },
             _ => {}
         }
     }
@@ -253,6 +290,15 @@ pub fn decode(query: &str, known_series: &[&str]) -> Decoded {
                 &v,
                 "expected work or calendar; using work time".into(),
             ),
+            "view" => {
+                view = View::Single;
+                report(
+                    &mut ignored,
+                    &k,
+                    &v,
+                    "expected single or mosaic; showing one series".into(),
+                )
+            }
             "until" => match Day::parse(&v) {
                 Ok(d) => {
                     let c = d.clamp(UNTIL_LIMITS.0, UNTIL_LIMITS.1);
@@ -303,6 +349,7 @@ pub fn decode(query: &str, known_series: &[&str]) -> Decoded {
         ignored,
         data,
         embed,
+        view,
     }
 }
 
@@ -446,6 +493,24 @@ mod tests {
                 ..State::default()
             };
             assert_eq!(decode(&encode(&c, "x"), KNOWN).state.cap, cap);
+        }
+    }
+
+    #[test]
+    fn view_is_read_key_by_key() {
+        assert_eq!(decode("", KNOWN).view, View::Single);
+        assert_eq!(decode("view=mosaic", KNOWN).view, View::Mosaic);
+        assert_eq!(decode("view=mosaic&view=single", KNOWN).view, View::Single);
+        let d = decode("view=grid&series=swebench-verified&dt=90", KNOWN);
+        assert_eq!(d.view, View::Single);
+        assert_eq!(d.state.series, "swebench-verified");
+        assert_eq!(d.state.doubling, Some(90.0));
+        assert_eq!(d.ignored.len(), 1);
+        assert_eq!(d.ignored[0].key, "view");
+        for v in [View::Single, View::Mosaic] {
+            let q = format!("{}&view={}", encode(&State::default(), "x"), v.token());
+            assert_eq!(decode(&q, KNOWN).view, v);
+            assert_eq!(decode(&q, KNOWN).state, State::default());
         }
     }
 

@@ -1,0 +1,245 @@
+//! The cross-benchmark mosaic: one summary row per series (fitted doubling time with its
+//! interval, n, fit window, the next milestone with Monte Carlo percentiles, a sparkline) and
+//! the series on one normalised axis, so trends can be compared by slope.
+//!
+//! Every row is computed with the series' default settings (the same as the single view with
+//! no link keys), except for [`MOSAIC_DRAWS`] Monte Carlo draws instead of the default 2000.
+
+use crate::dataset::{Series, Unit};
+use crate::date::Day;
+use crate::family::Family;
+use crate::forecast::{prepare_with, project, Analyses, McCrossing};
+use crate::state::State;
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+/// Monte Carlo draws per series in the mosaic (the single view's default is 2000).
+pub const MOSAIC_DRAWS: u32 = 500;
+
+/// The milestone a row reports: its id, label and crossing dates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NextMilestone {
+    /// Milestone id, as in the single view's milestone table (`work-week`, `pct-90`, …).
+    pub id: String,
+    /// Human label.
+    pub label: String,
+    /// Crossing date of the fitted trend (the single view's "Projection" with no assumption).
+    pub date: Option<Day>,
+    /// Monte Carlo 10th–90th percentile dates.
+    pub mc: Option<McCrossing>,
+}
+
+/// A small picture of the data and the fit, in a unit box: `x` (date) and `y` (fit space:
+/// log2 value or log2 odds) both scaled to `[0, 1]`, `y` upwards.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Sparkline {
+    /// Every measured point `(x, y, frontier)`.
+    pub points: Vec<(f64, f64, bool)>,
+    /// The fitted line from the first to the last fitted date, if there is a fit.
+    pub fit: Option<[(f64, f64); 2]>,
+}
+
+/// One series' summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MosaicRow {
+    /// Series id.
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// The series' unit.
+    pub unit: Unit,
+    /// The fit family used (exponential for horizons, logistic for scores).
+    pub family: Family,
+    /// Fitted doubling time in days: of the value (horizons) or of the odds (scores).
+    pub doubling: Option<f64>,
+    /// Its 95% bootstrap interval, days.
+    pub ci: Option<(f64, f64)>,
+    /// Number of fitted points.
+    pub n: usize,
+    /// First and last fitted dates.
+    pub window: Option<(Day, Day)>,
+    /// The next milestone not yet reached by the data.
+    pub milestone: Option<NextMilestone>,
+    /// Data and fit in a unit box.
+    pub sparkline: Sparkline,
+}
+
+/// The milestone a row reports, given the best value measured so far: horizons report
+/// `work-week` (40 h), or `work-month` (167 h) once a point has reached a work-week; scores
+/// report `pct-90`, or `pct-99` (near saturation) once a point has reached 90%.
+///
+/// ```
+/// use trendline_core::{mosaic::next_milestone_id, Unit};
+/// assert_eq!(next_milestone_id(Unit::Minutes, 600.0), "work-week");
+/// assert_eq!(next_milestone_id(Unit::Minutes, 40.0 * 60.0), "work-month");
+/// assert_eq!(next_milestone_id(Unit::Percent, 75.0), "pct-90");
+/// assert_eq!(next_milestone_id(Unit::Percent, 92.0), "pct-99");
+/// ```
+pub fn next_milestone_id(unit: Unit, best: f64) -> &'static str {
+    match unit {
+        Unit::Minutes if best < 40.0 * 60.0 => "work-week",
+        Unit::Minutes => "work-month",
+        Unit::Percent if best < 90.0 => "pct-90",
+        Unit::Percent => "pct-99",
+    }
+}
+
+/// The mosaic row of `series`: [`prepare_with`] (essential analyses) and [`project`] under the
+/// default settings for the series with [`MOSAIC_DRAWS`] draws.
+pub fn summarise(series: &Series) -> MosaicRow {
+    let state = State {
+        series: series.meta.id.to_string(),
+        mc: MOSAIC_DRAWS,
+        ..State::default()
+    };
+    let prepared = Rc::new(prepare_with(series, None, &state, Analyses::Essential));
+    let fc = project(&prepared, &state);
+    let fit = prepared.fit.as_ref().ok();
+    let best = series
+        .points
+        .iter()
+        .filter(|p| p.kind.fitted_by_default())
+        .map(|p| p.value)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let want = next_milestone_id(series.meta.unit, best);
+    let milestone = fc
+        .milestones
+        .iter()
+        .find(|m| m.milestone.id == want)
+        .map(|m| NextMilestone {
+            id: want.to_string(),
+            label: m.milestone.label.to_string(),
+            date: m.assumed,
+            mc: m.mc.clone(),
+        });
+    MosaicRow {
+        id: series.meta.id.to_string(),
+        title: series.meta.short_title.to_string(),
+        unit: series.meta.unit,
+        family: prepared.family,
+        doubling: fc.fitted_doubling,
+        ci: prepared.ci,
+        n: fit.map_or(0, |f| f.line.n),
+        window: fit.map(|f| f.span),
+        milestone,
+        sparkline: sparkline(series, &prepared),
+    }
+}
+
+fn sparkline(series: &Series, p: &crate::forecast::Prepared) -> Sparkline {
+    let raw: Vec<(f64, f64, bool)> = series
+        .points
+        .iter()
+        .filter(|pt| pt.kind.fitted_by_default())
+        .filter_map(|pt| Some((pt.date.x(), p.transform.to_y(pt.value)?, pt.frontier)))
+        .collect();
+    let fit = p.fit.as_ref().ok().map(|f| {
+        let (a, b) = (f.span.0.x(), f.span.1.x());
+        [(a, f.line.at(a)), (b, f.line.at(b))]
+    });
+    let all = raw
+        .iter()
+        .map(|&(x, y, _)| (x, y))
+        .chain(fit.iter().flatten().copied());
+    let (mut x0, mut x1, mut y0, mut y1) = (
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    );
+    for (x, y) in all {
+        x0 = x0.min(x);
+        x1 = x1.max(x);
+        y0 = y0.min(y);
+        y1 = y1.max(y);
+    }
+    let scale = |v: f64, lo: f64, hi: f64| if hi > lo { (v - lo) / (hi - lo) } else { 0.5 };
+    let unit = |(x, y): (f64, f64)| (scale(x, x0, x1), scale(y, y0, y1));
+    Sparkline {
+        points: raw
+            .iter()
+            .map(|&(x, y, f)| {
+                let (u, v) = unit((x, y));
+                (u, v, f)
+            })
+            .collect(),
+        fit: fit.map(|[a, b]| [unit(a), unit(b)]),
+    }
+}
+
+/// A series on the normalised axis: frontier points as `(day number, Δy)` where `Δy` is the
+/// number of doublings of the value (horizons) or of the odds (scores) since the series' own
+/// first frontier point, `Δy = y − y_first` in fit space.
+///
+/// ```
+/// use trendline_core::mosaic::normalised;
+/// # use trendline_core::{parse_user_csv, Day, ImportUnit};
+/// # let csv = "date,value\n2023-01-01,10\n2023-06-01,40\n";
+/// # let s = parse_user_csv("user-t", "t", csv, ImportUnit::Minutes, Day::MAX).unwrap();
+/// let pts = normalised(&s);
+/// assert_eq!(pts[0].1, 0.0);
+/// assert!((pts[1].1 - 2.0).abs() < 1e-12); // 10 → 40 minutes is two doublings
+/// ```
+pub fn normalised(series: &Series) -> Vec<(f64, f64)> {
+    let t = match series.meta.unit {
+        Unit::Minutes => crate::family::Transform::Log2,
+        Unit::Percent => crate::family::Transform::LogOdds { sat: 100.0 },
+    };
+    let ys: Vec<(f64, f64)> = series
+        .points
+        .iter()
+        .filter(|p| p.frontier && p.kind.fitted_by_default())
+        .filter_map(|p| Some((p.date.x(), t.to_y(p.value)?)))
+        .collect();
+    let Some(&(_, first)) = ys.first() else {
+        return Vec::new();
+    };
+    ys.into_iter().map(|(x, y)| (x, y - first)).collect()
+}
+
+/// A column to sort the mosaic by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    /// Series title.
+    Name,
+    /// Fitted doubling time.
+    Doubling,
+    /// Number of fitted points.
+    Points,
+    /// Next milestone's date.
+    Milestone,
+}
+
+/// Sorts `rows` by `key`, ascending or not. Rows without a value (no fit, a milestone never
+/// reached) go last either way; ties keep the manifest order (stable sort).
+pub fn sort_rows(rows: &mut [MosaicRow], key: SortKey, ascending: bool) {
+    fn opt<T: PartialOrd>(a: Option<T>, b: Option<T>, asc: bool) -> Ordering {
+        match (a, b) {
+            (Some(a), Some(b)) => {
+                let o = a.partial_cmp(&b).unwrap_or(Ordering::Equal);
+                if asc {
+                    o
+                } else {
+                    o.reverse()
+                }
+            }
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+    }
+    rows.sort_by(|a, b| match key {
+        SortKey::Name => opt(
+            Some(a.title.to_lowercase()),
+            Some(b.title.to_lowercase()),
+            ascending,
+        ),
+        SortKey::Doubling => opt(a.doubling, b.doubling, ascending),
+        SortKey::Points => opt(Some(a.n), Some(b.n), ascending),
+        SortKey::Milestone => opt(
+            a.milestone.as_ref().and_then(|m| m.date),
+            b.milestone.as_ref().and_then(|m| m.date),
+            ascending,
+        ),
+    });
+}

@@ -1,0 +1,137 @@
+// The cross-benchmark mosaic (?view=mosaic): a row per series with finite numbers, sortable
+// columns, rows that open their series, the view tabs, and no horizontal page scroll on a phone.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, openApp } from './helpers.mjs';
+
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/manifest.json'), 'utf8'));
+const ids = manifest.series.map((s) => s.id);
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Opens the mosaic and waits for its rows; returns console/page errors and foreign requests. */
+async function openMosaic(page, url = './?view=mosaic') {
+  const problems = { console: [], pageErrors: [], foreign: [] };
+  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
+  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['http:', 'https:'].includes(u.protocol)) return;
+    if (u.origin !== new URL(page.url() === 'about:blank' ? r.url() : page.url()).origin) problems.foreign.push(r.url());
+  });
+  await page.goto(url);
+  await expect(page.getByTestId('mosaic-table')).toBeVisible();
+  return problems;
+}
+
+async function column(page, attr) {
+  return page.locator('[data-testid^=mosaic-row-]').evaluateAll((rows, a) => rows.map((r) => r.getAttribute(a)), attr);
+}
+
+test('every series has a mosaic row with a finite doubling time and a milestone date or none', async ({ page }) => {
+  const problems = await openMosaic(page);
+  for (const id of ids) {
+    const row = page.getByTestId(`mosaic-row-${id}`);
+    await expect(row).toHaveCount(1);
+    const t = Number(await row.getAttribute('data-doubling-days'));
+    expect(Number.isFinite(t) && t > 0, `${id}: ${t}`).toBe(true);
+    const m = await row.getAttribute('data-milestone');
+    expect(m === '' || ISO.test(m), `${id}: ${m}`).toBe(true);
+    expect(await row.getAttribute('data-milestone-id')).toMatch(/^(work-week|work-month|pct-90|pct-99)$/);
+    await expect(row.locator('svg.sparkline circle').first()).toBeAttached();
+  }
+  await expect(page.locator('[data-testid^=mosaic-row-]')).toHaveCount(ids.length);
+  // Most trends reach their next milestone at some date.
+  const dates = (await column(page, 'data-milestone')).filter((m) => ISO.test(m));
+  expect(dates.length).toBeGreaterThan(ids.length / 2);
+  // The comparison chart draws one line per series with real coordinates.
+  const paths = page.locator('[data-testid=mosaic-compare] path.cmp-line');
+  await expect(paths).toHaveCount(ids.length);
+  for (const d of await paths.evaluateAll((ps) => ps.map((p) => p.getAttribute('d')))) expect(d).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)*$/);
+  // The tab shows the mosaic as chosen, the address bar says so, and the data was fetched from the page's origin.
+  await expect(page.getByTestId('view-mosaic')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('mosaic');
+  const ms = Number(await page.getByTestId('mosaic').getAttribute('data-compute-ms'));
+  console.log(`mosaic computed in ${ms} ms`);
+  expect(ms).toBeLessThan(2000);
+  expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
+});
+
+test('columns sort both ways with aria-sort, missing values last', async ({ page }) => {
+  await openMosaic(page);
+  const header = page.getByTestId('mosaic-sort-doubling');
+  const th = page.locator('th', { has: header });
+  await header.click();
+  await expect(th).toHaveAttribute('aria-sort', 'ascending');
+  let v = (await column(page, 'data-doubling-days')).map(Number);
+  expect(v).toEqual([...v].sort((a, b) => a - b));
+  await header.click();
+  await expect(th).toHaveAttribute('aria-sort', 'descending');
+  v = (await column(page, 'data-doubling-days')).map(Number);
+  expect(v).toEqual([...v].sort((a, b) => b - a));
+  // Milestone dates: ISO strings sort as dates; rows with none go last.
+  const ms = page.getByTestId('mosaic-sort-milestone');
+  await ms.click();
+  const th2 = page.locator('th', { has: ms });
+  const asc = await th2.getAttribute('aria-sort');
+  expect(['ascending', 'descending']).toContain(asc);
+  await expect(th).toHaveAttribute('aria-sort', 'none');
+  const m = await column(page, 'data-milestone');
+  const set = m.filter((x) => x !== '');
+  expect(m.slice(0, set.length)).toEqual(set);
+  expect(set).toEqual([...set].sort((a, b) => (asc === 'ascending' ? a.localeCompare(b) : b.localeCompare(a))));
+});
+
+test('clicking a row opens that series in the single view with the same milestone date', async ({ page }) => {
+  await openMosaic(page);
+  const row = page.getByTestId('mosaic-row-swebench-verified');
+  const date = await row.getAttribute('data-milestone');
+  const mid = await row.getAttribute('data-milestone-id');
+  const days = Number(await row.getAttribute('data-doubling-days'));
+  await row.click();
+  await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
+  await expect.poll(() => new URL(page.url()).searchParams.get('series')).toBe('swebench-verified');
+  expect(new URL(page.url()).searchParams.get('view')).toBe('single');
+  await expect(page.getByTestId('view-single')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId(`milestone-${mid}`)).toHaveAttribute('data-value', date);
+  expect(Number(await page.getByTestId('fit-doubling-days').getAttribute('data-value'))).toBeCloseTo(days, 9);
+});
+
+test('Enter on a focused row opens it; the tabs switch views and the mosaic loads every series lazily', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/series/')) fetched.push(r.url()); });
+  await openApp(page, './');
+  await expect(page.getByTestId('view-single')).toHaveAttribute('aria-pressed', 'true');
+  const before = fetched.length;
+  await page.getByTestId('view-mosaic').click();
+  await expect(page.getByTestId('mosaic-table')).toBeVisible();
+  expect(fetched.length).toBeGreaterThan(before);
+  await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('mosaic');
+  await page.getByTestId('mosaic-row-corebench-hard').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
+  await expect.poll(() => new URL(page.url()).searchParams.get('series')).toBe('corebench-hard');
+  await expect(page.getByTestId('mosaic')).toHaveCount(0);
+});
+
+test('an unknown view falls back to the single view with a notice; other keys still apply', async ({ page }) => {
+  await openApp(page, './?view=grid&series=swebench-verified&dt=90');
+  await expect(page.getByTestId('notice')).toContainText('view=grid');
+  await expect(page.getByTestId('mosaic')).toHaveCount(0);
+  await expect.poll(() => new URL(page.url()).searchParams.get('series')).toBe('swebench-verified');
+  expect(new URL(page.url()).searchParams.get('dt')).toBe('90');
+  expect(new URL(page.url()).searchParams.get('view')).toBe('single');
+});
+
+test('at 390 px the mosaic table scrolls inside its box, not the page', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await openMosaic(page);
+  const { page: pw, inner, box, boxScroll } = await page.evaluate(() => {
+    const b = document.querySelector('.mosaic .table-scroll');
+    return { page: document.scrollingElement.scrollWidth, inner: window.innerWidth, box: b.clientWidth, boxScroll: b.scrollWidth };
+  });
+  expect(pw).toBe(inner);
+  expect(box).toBeLessThanOrEqual(inner);
+  expect(boxScroll).toBeGreaterThan(box); // the table is wider and scrolls in its own box
+  await page.close();
+});
