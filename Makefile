@@ -31,9 +31,11 @@ dist: setup
 
 ## check-size: the first view of dist/ as Chromium loads it (gzip of every response) must stay
 ## under a limit. Issue 9's goal is 160 KB (the script's default); until the first view is split,
-## the limit here is an interim regression guard: today's 302.8 KB (measured) plus about 5 %.
+## the limit here is an interim regression guard: 353.1 KB measured at 2efe42a (the mosaic, the
+## sensitivity chart, dark mode and the pre-rendered first chart added about 50 KB to 302.8) plus
+## about 5 %. Lower it whenever the first view shrinks; never raise it to hide growth unremarked.
 check-size: setup-test dist
-	node scripts/check-size.mjs --limit-kb 320
+	node scripts/check-size.mjs --limit-kb 370
 
 ## single-file: the release bundle, then where its one-file copy (works from file://) is
 single-file: dist
