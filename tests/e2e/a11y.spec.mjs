@@ -100,3 +100,15 @@ for (const scheme of ['light', 'dark']) {
     });
   }
 }
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe: no serious or critical violations, mosaic, ${scheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('./?view=mosaic');
+    await expect(page.getByTestId('mosaic-row-metr-th1.1-p50')).toHaveAttribute('data-doubling-days', /\d/, { timeout: 20_000 });
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+    const report = bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(report).toEqual([]);
+  });
+}
