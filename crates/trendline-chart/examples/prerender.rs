@@ -12,24 +12,6 @@ use std::process::ExitCode;
 use trendline_chart::{build_model, render_svg, ModelOptions, Theme};
 use trendline_core::{forecast, Dataset, State};
 
-fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [dir, width, height] = args.as_slice() else {
@@ -67,12 +49,12 @@ fn main() -> ExitCode {
         },
     );
     let svg = render_svg(&model, width, height, &Theme::light(1.0));
-    println!(
-        "{{\"series\":{},\"title\":{},\"short_title\":{},\"svg\":{}}}",
-        json_string(&series.meta.id),
-        json_string(&series.meta.title),
-        json_string(&series.meta.short_title),
-        json_string(&svg)
-    );
+    let out = serde_json::json!({
+        "series": &*series.meta.id,
+        "title": &*series.meta.title,
+        "short_title": &*series.meta.short_title,
+        "svg": svg,
+    });
+    println!("{out}");
     ExitCode::SUCCESS
 }
