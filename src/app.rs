@@ -139,7 +139,7 @@ pub fn app() -> Html {
                         .collect();
                     n.push("Opened the scenario file.".into());
                     notices.set(n);
-                    state.dispatch(Action::Load(d.state));
+                    state.dispatch(Action::Load(Box::new(d.state)));
                 }
                 Err(e) => notices.set(vec![format!("The scenario file could not be opened: {e}")]),
             }
@@ -371,34 +371,61 @@ fn series_view(props: &SeriesViewProps) -> Html {
         Some((k, p)) if *k == key => p.clone(),
         _ => (*quick).clone(),
     };
-    let fc = use_memo((Shared(prepared), props.state.clone()), |(p, st)| {
-        Rc::new(timed("project", || project(&p.0, st)))
-    });
+    let fc = use_memo(
+        (Shared(prepared.clone()), props.state.clone()),
+        |(p, st)| Rc::new(timed("project", || project(&p.0, st))),
+    );
+    // Scenarios override every assumption the slider moves, so they are worked out again only
+    // when the data, the fit or the scenarios change, never on a slider input.
+    let runs = use_memo(
+        (
+            props.series.clone(),
+            props.sibling.clone(),
+            Shared(prepared.clone()),
+            trendline_core::compare::scenario_basis(&props.state),
+        ),
+        |(s, sib, p, basis)| {
+            Rc::new(timed("scenarios", || {
+                trendline_core::compare::run_scenarios(
+                    &s.0,
+                    sib.as_ref().map(|x| &*x.0),
+                    &p.0,
+                    basis,
+                )
+            }))
+        },
+    );
     let highlight = hover.map(|h| h.index);
-    let model = use_memo(((*fc).clone(), highlight), |(fc, highlight)| {
-        let end = if fc.projection.is_some() {
-            fc.until
-        } else {
-            fc.prepared
-                .series
-                .points
-                .last()
-                .map_or(DEFAULT_UNTIL, |p| Day::from_number(p.date.number() + 180))
-        };
-        let mut m = timed("model", || {
-            build_model(
-                fc,
-                &ModelOptions {
-                    end,
-                    caption: None,
-                    footer: vec![],
-                    legend_in_plot: false,
-                },
-            )
-        });
-        m.highlight = *highlight;
-        Rc::new(m)
-    });
+    let scale = props.state.scale;
+    let model = use_memo(
+        ((*fc).clone(), highlight, Shared((*runs).clone()), scale),
+        |(fc, highlight, runs, scale)| {
+            let end = if fc.projection.is_some() {
+                fc.until
+            } else {
+                fc.prepared
+                    .series
+                    .points
+                    .last()
+                    .map_or(DEFAULT_UNTIL, |p| Day::from_number(p.date.number() + 180))
+            };
+            let mut m = timed("model", || {
+                build_model(
+                    fc,
+                    &ModelOptions {
+                        end,
+                        caption: None,
+                        footer: vec![],
+                        legend_in_plot: false,
+                        scale: *scale,
+                        scenarios: trendline_chart::ScenarioLine::from_runs(runs),
+                    },
+                )
+            });
+            m.highlight = *highlight;
+            Rc::new(m)
+        },
+    );
 
     let s = &props.state;
     let fc: Rc<Forecast> = (*fc).clone();
@@ -418,13 +445,14 @@ fn series_view(props: &SeriesViewProps) -> Html {
             }
         })
     };
+    let runs: Shared<Vec<trendline_core::compare::ScenarioRun>> = Shared((*runs).clone());
     let tooltip = hover.and_then(|h| model.points.get(h.index).map(|p| (p.index, h.x, h.y)));
     let shown = SeriesRef(series.clone());
     let horizon = series.meta.unit == trendline_core::Unit::Minutes;
     let chart = html! {
             <div class="chart-wrap">
                 <ChartCanvas model={(*model).clone()} label={chart_label(&fc)} {on_point} {on_toggle} />
-                <crate::components::ChartSummary text={crate::components::summary_text(&fc)} />
+                <crate::components::ChartSummary text={crate::components::summary_text(&fc, &runs)} />
                 if let Some((index, x, y)) = tooltip {
                     <PointTooltip series={shown.clone()} {index} {x} {y} fitted={fitted_points.contains(&index)} dropped={s.drop.contains(&series.points[index].id)} />
                 }
@@ -449,6 +477,7 @@ fn series_view(props: &SeriesViewProps) -> Html {
                 </p>
                 {doubling}
                 <MilestoneTable rows={fc.milestones.clone()} overridden={s.doubling.is_some() || s.accel.is_some()} until={s.until} {horizon} compact=true />
+                <crate::components::Scenarios forecast={Shared(fc.clone())} runs={runs.clone()} slots={s.scenarios.clone()} dispatch={d.clone()} compact=true />
                 <SourceNote meta={series.meta.clone()} />
             </>
         };
@@ -456,11 +485,14 @@ fn series_view(props: &SeriesViewProps) -> Html {
     html! {
         <>
             {chart}
+            if horizon {
+                <crate::components::ScaleToggle scale={s.scale} notes={model.axis_notes.clone()} on_scale={d.reform(Action::SetScale)} />
+            }
             <p id="chart-keys" class="hint">{"Hover a point, or focus the chart and use the arrow keys, to see its details and source; click it (or press Enter) to leave it out of the fit."}</p>
             <Legend model={(*model).clone()} />
             <SourceNote meta={series.meta.clone()} />
             <ShareBar query={props.query.clone()} title={props.title.clone()}>
-                <ExportBar forecast={Shared(fc.clone())} state={props.resolved.clone()} on_scenario={props.on_scenario.clone()} on_import={props.on_import.clone()} />
+                <ExportBar forecast={Shared(fc.clone())} runs={runs.clone()} state={props.resolved.clone()} on_scenario={props.on_scenario.clone()} on_import={props.on_import.clone()} />
             </ShareBar>
             { for fc.notes.iter().map(|n| html! { <p class="note" role="status">{n}</p> }) }
             <section class="controls" aria-label="Trend and assumptions">
@@ -474,6 +506,7 @@ fn series_view(props: &SeriesViewProps) -> Html {
                 <MilestoneTable rows={fc.milestones.clone()} overridden={s.doubling.is_some() || s.accel.is_some()} until={s.until} {horizon} />
                 <crate::components::Sensitivity forecast={Shared(fc.clone())} />
             </section>
+            <crate::components::Scenarios forecast={Shared(fc.clone())} runs={runs.clone()} slots={s.scenarios.clone()} dispatch={d.clone()} />
             if *rest {
             <ModelPanel state={State { doubling: None, ..s.clone() }} prepared={Shared(fc.prepared.clone())} dispatch={d.clone()} has_reliability={props.has_reliability} />
             }

@@ -1,6 +1,7 @@
 //! The chart in one sentence, for screen readers: the fitted rate, the reader's assumption and
 //! the month each milestone is reached. Announced politely when it changes.
 
+use trendline_core::compare::ScenarioRun;
 use trendline_core::units::format_days_and_months;
 use trendline_core::{Day, Family, Forecast, Unit};
 use yew::prelude::*;
@@ -13,7 +14,7 @@ fn month(d: Day) -> String {
 
 /// The summary sentence, e.g. "Fitted trend doubles every 187.8 days (6.2 months); 1 work-day
 /// tasks reached 2025-04; 1 work-month tasks reached 2028-11."
-pub fn summary_text(fc: &Forecast) -> String {
+pub fn summary_text(fc: &Forecast, runs: &[ScenarioRun]) -> String {
     let p = &fc.prepared;
     let doubles = |t: f64| {
         let t = format_days_and_months(t);
@@ -44,7 +45,26 @@ pub fn summary_text(fc: &Forecast) -> String {
             None => format!("{}{tasks} never reached (before 3000)", m.milestone.label),
         });
     }
-    format!("{}.", parts.join("; "))
+    let mut text = format!("{}.", parts.join("; "));
+    for r in runs {
+        let dates: Vec<String> = r
+            .forecast
+            .milestones
+            .iter()
+            .map(|m| match m.assumed {
+                Some(d) => format!("{} {}", m.milestone.label, month(d)),
+                None => format!("{} never", m.milestone.label),
+            })
+            .collect();
+        text.push_str(&format!(
+            " Scenario {}, {}: {}; reaches {}.",
+            r.letter(),
+            r.scenario.name,
+            r.describe(),
+            dates.join(", ")
+        ));
+    }
+    text
 }
 
 #[derive(Properties, PartialEq)]

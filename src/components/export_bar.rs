@@ -1,6 +1,7 @@
 use crate::browser;
 use trendline_chart::{build_model, draw, render_svg, ModelOptions, Theme};
-use trendline_core::export::{assumptions, csv_export, export_stem};
+use trendline_core::compare::ScenarioRun;
+use trendline_core::export::{assumptions, csv_export_with, export_stem};
 use trendline_core::scenario::scenario_json;
 use trendline_core::{Day, Forecast, State};
 use wasm_bindgen::JsCast;
@@ -10,6 +11,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ExportBarProps {
     pub forecast: crate::shared::Shared<Forecast>,
+    /// The kept scenarios, drawn in the images and listed in the CSV.
+    pub runs: crate::shared::Shared<Vec<ScenarioRun>>,
     /// The settings, resolved for the series.
     pub state: State,
     /// A scenario file's text (or why it could not be read), for the parent to apply.
@@ -51,7 +54,12 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 
 /// The chart as an export `width` CSS pixels wide draws it: title, legend, assumptions and
 /// source inside the image.
-fn export_model(fc: &Forecast, state: &State, width: u32) -> trendline_chart::ChartModel {
+fn export_model(
+    fc: &Forecast,
+    state: &State,
+    runs: &[ScenarioRun],
+    width: u32,
+) -> trendline_chart::ChartModel {
     let meta = &fc.prepared.series.meta;
     let chars = (width as usize * 10 / 68).max(40);
     let mut footer: Vec<String> = assumptions(fc, state)
@@ -64,6 +72,17 @@ fn export_model(fc: &Forecast, state: &State, width: u32) -> trendline_chart::Ch
         meta.source_urls.first().map(|u| u.as_ref()).unwrap_or(""),
         meta.licence
     );
+    for r in runs {
+        footer.extend(wrap(
+            &format!(
+                "Scenario {}: {} ({})",
+                r.letter(),
+                r.scenario.name,
+                r.describe()
+            ),
+            chars,
+        ));
+    }
     footer.extend(wrap(&source, chars));
     footer.push(format!(
         "Made with Trendline on {} (dataset vintage {}).",
@@ -77,6 +96,8 @@ fn export_model(fc: &Forecast, state: &State, width: u32) -> trendline_chart::Ch
             caption: Some(meta.title.to_string()),
             footer,
             legend_in_plot: true,
+            scale: state.scale,
+            scenarios: trendline_chart::ScenarioLine::from_runs(runs),
         },
     )
 }
@@ -116,9 +137,10 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
     let lines_extra = |m: &trendline_chart::ChartModel| 30 + 15 * m.footer.len() as u32 + 8;
     let png = {
         let (fc, state, stem) = (props.forecast.clone(), props.state.clone(), stem.clone());
+        let runs = props.runs.clone();
         Callback::from(move |_: MouseEvent| {
             let (w, h) = chart_css_size();
-            let m = export_model(&fc, &state, w);
+            let m = export_model(&fc, &state, &runs, w);
             let h = h + lines_extra(&m);
             let Some(canvas) = web_sys::window()
                 .and_then(|w| w.document())
@@ -142,17 +164,25 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
     };
     let svg = {
         let (fc, state, stem) = (props.forecast.clone(), props.state.clone(), stem.clone());
+        let runs = props.runs.clone();
         Callback::from(move |_: MouseEvent| {
             let (w, h) = chart_css_size();
-            let m = export_model(&fc, &state, w);
+            let m = export_model(&fc, &state, &runs, w);
             let text = render_svg(&m, w, h + lines_extra(&m), &Theme::light(1.0));
             browser::download(&format!("{stem}.svg"), "image/svg+xml", text.as_bytes());
         })
     };
     let csv = {
         let (fc, state, stem) = (props.forecast.clone(), props.state.clone(), stem.clone());
+        let runs = props.runs.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = csv_export(&fc, &state, &crate::bundle::MANIFEST.vintage, today());
+            let text = csv_export_with(
+                &fc,
+                &state,
+                &runs,
+                &crate::bundle::MANIFEST.vintage,
+                today(),
+            );
             browser::download(
                 &format!("{stem}.csv"),
                 "text/csv;charset=utf-8",

@@ -1,6 +1,6 @@
 use plotters::style::RGBColor;
 use std::rc::Rc;
-use trendline_chart::{ChartModel, CurveStyle, Marker, Theme};
+use trendline_chart::{curve_look, ChartModel, CurveStyle, Marker, Theme};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -60,13 +60,13 @@ pub fn legend(props: &LegendProps) -> Html {
                 html! { <li>{marker_svg(*marker, *filled, &color, &hex(t.background))}{label}</li> }
             }) }
             { for m.curves.iter().map(|c| {
-                let (color, dash, width) = match c.style {
-                    CurveStyle::Fit => (hex(t.frontier), None, "2"),
-                    CurveStyle::FitExtension => (hex(t.frontier), Some("2 4"), "1.5"),
-                    CurveStyle::Projection => (hex(t.projection), Some("7 4"), "2.5"),
-                    CurveStyle::FanMedian => (hex(t.projection), Some("1.5 3"), "1.2"),
+                let (color, dash, width) = curve_look(c.style, &t);
+                let dash = dash.map(|(on, off)| format!("{on} {off}"));
+                let slot = match c.style {
+                    CurveStyle::Scenario(k) => Some(k.to_string()),
+                    _ => None,
                 };
-                html! { <li>{line_svg(&color, dash, width)}{&c.label}</li> }
+                html! { <li data-scenario={slot}>{line_svg(&hex(color), dash.as_deref(), &width.to_string())}{&c.label}</li> }
             }) }
             { for m.bands.iter().rev().map(|b| {
                 let opacity = if b.level >= 95 { "0.10" } else { "0.26" };

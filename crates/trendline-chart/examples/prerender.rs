@@ -46,6 +46,7 @@ fn main() -> ExitCode {
             caption: None,
             footer: vec![],
             legend_in_plot: false,
+            ..ModelOptions::default()
         },
     );
     let svg = render_svg(&model, width, height, &Theme::light(1.0));

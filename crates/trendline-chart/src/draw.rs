@@ -35,6 +35,8 @@ pub struct Theme {
     pub hit_inside: RGBColor,
     /// Later points outside the 95% band.
     pub hit_outside: RGBColor,
+    /// Scenarios A, B and C.
+    pub scenarios: [RGBColor; 3],
     /// Font family.
     pub font: &'static str,
     /// Extra factor for font sizes only: plotters' SVG backend writes `size / 1.24`, so SVG
@@ -58,6 +60,11 @@ impl Theme {
             milestone: RGBColor(120, 113, 108),
             hit_inside: RGBColor(21, 128, 61),
             hit_outside: RGBColor(185, 28, 28),
+            scenarios: [
+                RGBColor(15, 118, 110),
+                RGBColor(161, 98, 7),
+                RGBColor(109, 40, 217),
+            ],
             font: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
             text_scale: 1.0,
         }
@@ -79,6 +86,11 @@ impl Theme {
             milestone: RGBColor(168, 162, 158),
             hit_inside: RGBColor(74, 222, 128),
             hit_outside: RGBColor(248, 113, 113),
+            scenarios: [
+                RGBColor(45, 212, 191),
+                RGBColor(250, 204, 21),
+                RGBColor(196, 181, 253),
+            ],
             ..Theme::light(scale)
         }
     }
@@ -517,13 +529,7 @@ pub fn draw_layer<DB: DrawingBackend>(
         if (curve.style == CurveStyle::Fit && !base) || (curve.style != CurveStyle::Fit && !over) {
             continue;
         }
-        let (color, pattern) = curve_look(curve.style, theme);
-        let width = match curve.style {
-            CurveStyle::Fit => 2.0,
-            CurveStyle::FitExtension => 1.5,
-            CurveStyle::Projection => 2.5,
-            CurveStyle::FanMedian => 1.2,
-        };
+        let (color, pattern, width) = curve_look(curve.style, theme);
         let style = color.stroke_width(px(width).max(1) as u32);
         for run in clipped_runs(&curve.points, &layout, model) {
             match pattern {
@@ -632,7 +638,7 @@ pub fn draw_layer<DB: DrawingBackend>(
             entries.push((Swatch::Marker(*m, *filled, color), label));
         }
         for c in &model.curves {
-            let (color, pattern) = curve_look(c.style, theme);
+            let (color, pattern, _) = curve_look(c.style, theme);
             entries.push((Swatch::Line(color, pattern), &c.label));
         }
         for b in model.bands.iter().rev() {
@@ -742,13 +748,18 @@ fn band_alpha(level: u8) -> f64 {
     }
 }
 
-/// Colour and dash pattern `(on, off)` of a curve style.
-fn curve_look(style: CurveStyle, theme: &Theme) -> (RGBColor, Option<(f64, f64)>) {
+/// Colour, dash pattern `(on, off)` and stroke width of a curve style (before `theme.scale`).
+pub fn curve_look(style: CurveStyle, theme: &Theme) -> (RGBColor, Option<(f64, f64)>, f64) {
     match style {
-        CurveStyle::Fit => (theme.frontier, None),
-        CurveStyle::FitExtension => (theme.frontier, Some((2.0, 4.0))),
-        CurveStyle::Projection => (theme.projection, Some((9.0, 6.0))),
-        CurveStyle::FanMedian => (theme.projection, Some((1.5, 3.0))),
+        CurveStyle::Fit => (theme.frontier, None, 2.0),
+        CurveStyle::FitExtension => (theme.frontier, Some((2.0, 4.0)), 1.5),
+        CurveStyle::Projection => (theme.projection, Some((9.0, 6.0)), 2.5),
+        CurveStyle::FanMedian => (theme.projection, Some((1.5, 3.0)), 1.2),
+        CurveStyle::Scenario(k) => {
+            let k = usize::from(k).min(2);
+            let dash = [(14.0, 4.0), (3.0, 3.0), (8.0, 3.0)][k];
+            (theme.scenarios[k], Some(dash), 2.0)
+        }
     }
 }
 

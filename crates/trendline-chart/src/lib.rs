@@ -8,7 +8,8 @@ pub mod draw;
 pub mod model;
 pub mod small;
 
-pub use draw::{draw, draw_layer, render_svg, Layer, Layout, Theme};
+pub use draw::{curve_look, draw, draw_layer, render_svg, Layer, Layout, Theme};
 pub use model::{
-    build_model, ChartModel, Curve, CurveStyle, HLine, Marker, ModelOptions, PointMark, YAxis,
+    build_model, ChartModel, Curve, CurveStyle, HLine, Marker, ModelOptions, PointMark,
+    ScenarioLine, YAxis,
 };

@@ -1,7 +1,9 @@
 //! The chart as plain data: everything [`crate::draw`] paints, in plot coordinates.
 
+use trendline_core::compare::ScenarioRun;
 use trendline_core::dataset::{PointKind, Unit};
 use trendline_core::forecast::BandHit;
+use trendline_core::state::Scale;
 use trendline_core::units::{format_days_and_months, tick_label_minutes};
 use trendline_core::{Day, Family, Forecast, Projection};
 
@@ -10,6 +12,8 @@ use trendline_core::{Day, Family, Forecast, Projection};
 pub enum YAxis {
     /// Task length in minutes on a log scale: plot `y = log10(minutes)`.
     LogMinutes,
+    /// Task length in minutes on a linear scale: plot `y = minutes`.
+    LinearMinutes,
     /// Percent on a linear 0–100 scale: plot `y = percent`.
     Percent,
 }
@@ -20,7 +24,7 @@ impl YAxis {
         let y = match self {
             YAxis::LogMinutes if v > 0.0 => v.log10(),
             YAxis::LogMinutes => return None,
-            YAxis::Percent => v,
+            YAxis::LinearMinutes | YAxis::Percent => v,
         };
         y.is_finite().then_some(y)
     }
@@ -29,7 +33,7 @@ impl YAxis {
     pub fn from_plot(self, y: f64) -> f64 {
         match self {
             YAxis::LogMinutes => 10f64.powf(y),
-            YAxis::Percent => y,
+            YAxis::LinearMinutes | YAxis::Percent => y,
         }
     }
 }
@@ -85,6 +89,8 @@ pub enum CurveStyle {
     Projection,
     /// The median of the Monte Carlo draws (thin, dotted, accent).
     FanMedian,
+    /// A named scenario's projection: slot 0–2 (A–C), each its own colour and dash.
+    Scenario(u8),
 }
 
 /// A polyline in plot coordinates.
@@ -164,6 +170,9 @@ pub struct ChartModel {
     pub legend_in_plot: bool,
     /// Index into `points` of the point under the pointer or keyboard focus, drawn ringed.
     pub highlight: Option<usize>,
+    /// What the reader should know about the vertical axis: its scale, and where the Monte
+    /// Carlo band runs past the top (shown beside the chart).
+    pub axis_notes: Vec<String>,
 }
 
 impl ChartModel {
@@ -204,6 +213,72 @@ pub struct ModelOptions {
     pub footer: Vec<String>,
     /// Draw the legend inside the plot.
     pub legend_in_plot: bool,
+    /// Vertical axis of horizon series (scores are always 0–100%).
+    pub scale: Scale,
+    /// Named scenarios to draw beside the projection.
+    pub scenarios: Vec<ScenarioLine>,
+}
+
+/// A scenario's projection as [`build_model`] draws it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioLine {
+    /// Slot, 0 = A.
+    pub slot: u8,
+    /// Legend text: "A: Trend continues (exponential, doubling every …)".
+    pub label: String,
+    /// The projection.
+    pub projection: Projection,
+}
+
+impl ScenarioLine {
+    /// The lines of `runs` (those with a projection).
+    pub fn from_runs(runs: &[ScenarioRun]) -> Vec<ScenarioLine> {
+        runs.iter()
+            .filter_map(|r| {
+                r.forecast.projection.map(|projection| ScenarioLine {
+                    slot: r.slot as u8,
+                    label: format!("{}: {} ({})", r.letter(), r.scenario.name, r.describe()),
+                    projection,
+                })
+            })
+            .collect()
+    }
+}
+
+impl Default for ModelOptions {
+    fn default() -> Self {
+        ModelOptions {
+            end: trendline_core::state::DEFAULT_UNTIL,
+            caption: None,
+            footer: Vec::new(),
+            legend_in_plot: false,
+            scale: Scale::Log,
+            scenarios: Vec::new(),
+        }
+    }
+}
+
+/// Fewer than this many plot units between two milestone lines on a linear axis, as a share of
+/// the range, and the lower line is left out (its label would sit on the other's).
+const LINEAR_LINE_GAP: f64 = 0.04;
+
+/// How far above the highest point or milestone the log axis may grow to show the Monte Carlo
+/// band: two decades (×100). Above that the band is clipped and a note says so.
+const FAN_DECADES: f64 = 2.0;
+
+/// Nice linear steps for durations, minutes: 1, 2, 5 × 10ᵏ minutes below an hour, then 1, 2, 5 ×
+/// 10ᵏ hours.
+fn linear_step(top: f64) -> f64 {
+    let raw = (top / 6.0).max(1e-9);
+    let unit = if raw < 60.0 { 1.0 } else { 60.0 };
+    let r = raw / unit;
+    let mag = 10f64.powf(r.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|k| k * mag)
+        .find(|s| *s >= r)
+        .unwrap_or(10.0 * mag);
+    step * unit
 }
 
 /// Human tick candidates for durations, in minutes: 1 s … 2 000 000 h.
@@ -273,9 +348,10 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
     let prep = &forecast.prepared;
     let series = &*prep.series;
     let unit = series.meta.unit;
-    let y_axis = match unit {
-        Unit::Minutes => YAxis::LogMinutes,
-        Unit::Percent => YAxis::Percent,
+    let y_axis = match (unit, opts.scale) {
+        (Unit::Minutes, Scale::Log) => YAxis::LogMinutes,
+        (Unit::Minutes, Scale::Linear) => YAxis::LinearMinutes,
+        (Unit::Percent, _) => YAxis::Percent,
     };
     let first = series
         .points
@@ -318,8 +394,49 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
 
     let mut lines = Vec::new();
     let mut y_ticks = Vec::new();
+    let mut axis_notes = Vec::new();
+    // The highest value the fan's 97.5th percentile reaches (in the series' unit), and where:
+    // for the note when the band runs past the top.
+    let fan_top = forecast.fan.as_ref().and_then(|fan| {
+        fan.xs
+            .iter()
+            .zip(&fan.bands[4])
+            .map(|(&x, &y)| (x, prep.transform.to_value(y)))
+            .filter(|(_, v)| !v.is_nan())
+            .fold(None, |acc: Option<(f64, f64)>, (x, v)| match acc {
+                Some((_, best)) if best >= v => acc,
+                _ => Some((x, v)),
+            })
+    });
+    // The vertical range must not move while the reader drags the doubling time, so it is
+    // sized from the fitted rate: the fitted curve at the end, and the fan's 97.5th percentile
+    // there at the fitted rate (read off the fitted-rate table).
+    let fitted_curve = forecast.fitted_projection.or(forecast.projection);
+    let range_end = x_range.1;
+    let fitted_end = fitted_curve
+        .map(|p| p.value_at(range_end))
+        .filter(|v| v.is_finite());
+    let fan_range_top = match (&forecast.fan, &prep.unit_fan, fitted_curve) {
+        (Some(_), Some(uf), Some(p)) if range_end > p.anchor_x => {
+            let v = prep
+                .transform
+                .to_value(p.anchor_y + uf.at(range_end - p.anchor_x)[4]);
+            (!v.is_nan()).then_some(v)
+        }
+        _ => None,
+    };
+    let clip_note = |top: f64| {
+        fan_top.filter(|(_, v)| *v > top * 1.0001).map(|(x, _)| {
+            let when = Day::from_x(x).map_or_else(|| "the end".to_string(), |d| d.to_string());
+            format!(
+                "The 95% band runs above the top of the chart ({}) by {}.",
+                tick_label_minutes(top),
+                when.get(..7).unwrap_or(&when)
+            )
+        })
+    };
     let y_range = match y_axis {
-        YAxis::LogMinutes => {
+        YAxis::LogMinutes | YAxis::LinearMinutes => {
             for m in &forecast.milestones {
                 lines.push(HLine {
                     y: m.milestone.target.log10(),
@@ -351,21 +468,78 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
                 lo = lo.min(a.min(p.y));
                 hi = hi.max(b.max(p.y));
             }
-            for l in &lines {
-                hi = hi.max(l.y);
-                lo = lo.min(l.y);
-            }
-            if !lo.is_finite() {
-                (lo, hi) = (0.0, 5.0);
-            }
-            let range = (lo - 2f64.log10(), hi + 2f64.log10());
-            for &m in &MINUTE_TICKS {
-                let y = m.log10();
-                if y >= range.0 && y <= range.1 {
-                    y_ticks.push((y, tick_label_minutes(m)));
+            if y_axis == YAxis::LinearMinutes {
+                lines.iter_mut().for_each(|l| l.y = 10f64.powf(l.y));
+                // Data, the milestones, and the projection and fan up to a cap: 1.25 × the
+                // highest milestone, or the data's top if higher.
+                let data_hi = if hi.is_finite() { hi } else { 60.0 };
+                let line_hi = lines.iter().map(|l| l.y).fold(0.0, f64::max);
+                let cap = (data_hi * 1.1).max(line_hi * 1.25);
+                let mut want = data_hi * 1.1;
+                for v in [fitted_end, fan_range_top].into_iter().flatten() {
+                    want = want.max(v);
                 }
+                let top = want.min(cap).max(1.0);
+                axis_notes.extend(clip_note(top));
+                let step = linear_step(top);
+                let mut k = 0.0;
+                while k * step <= top * 1.0001 && y_ticks.len() < 12 {
+                    y_ticks.push((
+                        k * step,
+                        if k == 0.0 {
+                            "0".to_string()
+                        } else {
+                            tick_label_minutes(k * step)
+                        },
+                    ));
+                    k += 1.0;
+                }
+                // Milestones too close to a higher one would print their labels on top of it.
+                lines.sort_by(|a, b| b.y.total_cmp(&a.y));
+                let mut kept: Vec<HLine> = Vec::new();
+                for l in lines.drain(..) {
+                    if l.y > top {
+                        continue;
+                    }
+                    if kept
+                        .last()
+                        .is_some_and(|k| k.y - l.y < LINEAR_LINE_GAP * top)
+                        && !l.warning
+                    {
+                        continue;
+                    }
+                    kept.push(l);
+                }
+                kept.reverse();
+                lines = kept;
+                axis_notes.insert(0, "Linear scale: equal heights are equal lengths of time; switch to the log scale to see exponential growth as a straight line.".into());
+                (0.0, top)
+            } else {
+                let mut line_hi = f64::NEG_INFINITY;
+                for l in &lines {
+                    line_hi = line_hi.max(l.y);
+                    lo = lo.min(l.y);
+                }
+                hi = hi.max(line_hi);
+                if !lo.is_finite() {
+                    (lo, hi) = (0.0, 5.0);
+                }
+                // The fan's upper band (at the fitted rate), up to FAN_DECADES above the points
+                // and milestones.
+                if let Some(v) = fan_range_top.filter(|v| *v > 0.0) {
+                    hi = hi.max(v.log10().min(hi + FAN_DECADES));
+                }
+                axis_notes.extend(clip_note(10f64.powf(hi + 2f64.log10())));
+                let range = (lo - 2f64.log10(), hi + 2f64.log10());
+                for &m in &MINUTE_TICKS {
+                    let y = m.log10();
+                    if y >= range.0 && y <= range.1 {
+                        y_ticks.push((y, tick_label_minutes(m)));
+                    }
+                }
+                axis_notes.insert(0, "Log scale: each gridline step is a multiple of the one below, so exponential growth is a straight line.".into());
+                range
             }
-            range
         }
         YAxis::Percent => {
             for m in &forecast.milestones {
@@ -458,6 +632,19 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
             style: CurveStyle::Projection,
             points: project(p),
             label,
+        });
+    }
+    for sc in &opts.scenarios {
+        let p = &sc.projection;
+        let to_plot = |y_fit: f64| y_axis.to_plot(p.transform.to_value(y_fit));
+        let straight =
+            log_axis && matches!(p.growth, trendline_core::forecast::Growth::Linear { .. });
+        curves.push(Curve {
+            style: CurveStyle::Scenario(sc.slot),
+            points: sample(p.anchor_x, end, top, straight, |x| {
+                p.y_at(x).and_then(to_plot)
+            }),
+            label: sc.label.clone(),
         });
     }
     if let Some(fan) = &forecast.fan {
@@ -569,6 +756,9 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
         y_ticks,
         x_title: format!("Date ({})", short_date_meaning(&series.meta.date_meaning)),
         y_title: match unit {
+            Unit::Minutes if y_axis == YAxis::LinearMinutes => {
+                "Task length (human time, linear scale)".into()
+            }
             Unit::Minutes => "Task length (human time, log scale)".into(),
             Unit::Percent => "Score (%)".into(),
         },
@@ -582,6 +772,7 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
         footer: opts.footer.clone(),
         legend_in_plot: opts.legend_in_plot,
         highlight: None,
+        axis_notes,
     }
 }
 

@@ -21,6 +21,7 @@ fn model(state: &State) -> ChartModel {
             caption: None,
             footer: vec![],
             legend_in_plot: true,
+            ..ModelOptions::default()
         },
     )
 }
@@ -304,4 +305,181 @@ fn dark_theme_paints_the_same_chart_on_a_dark_background() {
     assert!(light.contains("#FFFFFF") || light.contains("#ffffff"));
     assert_eq!(count(&light, "<circle"), count(&dark, "<circle"));
     assert_eq!(count(&light, "<text"), count(&dark, "<text"));
+}
+
+fn model_with(state: &State, scale: trendline_core::state::Scale) -> ChartModel {
+    let d = dataset();
+    let s = d.get(&state.series).unwrap();
+    let sibling =
+        trendline_core::reliability::sibling80_id(&state.series).and_then(|id| d.get(&id));
+    let f = forecast(s, sibling, state);
+    let p = std::rc::Rc::new(trendline_core::prepare(s, sibling, state));
+    let runs = trendline_core::compare::run_scenarios(s, sibling, &p, state);
+    build_model(
+        &f,
+        &ModelOptions {
+            end: f.until,
+            scale,
+            scenarios: trendline_chart::ScenarioLine::from_runs(&runs),
+            ..ModelOptions::default()
+        },
+    )
+}
+
+/// On the log axis the range grows to take in the Monte Carlo band, by at most two decades
+/// above the highest point or milestone, and says when the band runs past the top.
+#[test]
+fn the_log_range_takes_in_the_fan_up_to_a_cap() {
+    use trendline_core::state::Scale;
+    let with = model_with(&State::default(), Scale::Log);
+    let without = model_with(
+        &State {
+            mc: 0,
+            ..State::default()
+        },
+        Scale::Log,
+    );
+    let highest = without
+        .points
+        .iter()
+        .map(|p| p.interval.map_or(p.y, |i| i.1).max(p.y))
+        .chain(without.lines.iter().map(|l| l.y))
+        .fold(f64::NEG_INFINITY, f64::max);
+    assert!(
+        (without.y_range.1 - (highest + 2f64.log10())).abs() < 1e-9,
+        "no fan: the range ends a factor 2 above the highest mark"
+    );
+    assert!(
+        with.y_range.1 > without.y_range.1 + 0.5,
+        "the fan widens the range: {:?} vs {:?}",
+        with.y_range,
+        without.y_range
+    );
+    assert!(
+        with.y_range.1 <= highest + 2.0 + 2f64.log10() + 1e-9,
+        "capped at ×100"
+    );
+    assert!(
+        with.axis_notes[0].starts_with("Log scale"),
+        "{:?}",
+        with.axis_notes
+    );
+    let far = model_with(
+        &State {
+            until: Day::parse("2045-12-31").unwrap(),
+            ..State::default()
+        },
+        Scale::Log,
+    );
+    assert!(
+        far.axis_notes
+            .iter()
+            .any(|n| n.contains("runs above the top")),
+        "to 2045 the 95% band passes ×100: {:?}",
+        far.axis_notes
+    );
+    assert!(
+        far.y_range.1 <= highest + 2.0 + 2f64.log10() + 1e-9,
+        "capped at ×100"
+    );
+    // Ticks cover the widened range.
+    assert!(with.y_ticks.last().unwrap().0 > without.y_ticks.last().unwrap().0);
+    // A short horizon keeps the whole band on the chart, with no note.
+    let short = model_with(
+        &State {
+            until: Day::parse("2026-12-31").unwrap(),
+            ..State::default()
+        },
+        Scale::Log,
+    );
+    assert!(
+        !short.axis_notes.iter().any(|n| n.contains("runs above")),
+        "{:?}",
+        short.axis_notes
+    );
+    let top = short.bands[0]
+        .rows
+        .iter()
+        .map(|r| r.2)
+        .fold(f64::NEG_INFINITY, f64::max);
+    assert!(
+        top < short.y_range.1,
+        "band {top} inside {:?}",
+        short.y_range
+    );
+}
+
+/// The linear axis starts at zero with evenly spaced, labelled ticks; milestones above the top
+/// or crowding a higher one are left out; the title says which scale it is.
+#[test]
+fn the_linear_axis_is_linear_from_zero() {
+    use trendline_chart::YAxis;
+    use trendline_core::state::Scale;
+    let m = model_with(&State::default(), Scale::Linear);
+    assert_eq!(m.y_axis, YAxis::LinearMinutes);
+    assert_eq!(m.y_range.0, 0.0);
+    assert!(m.y_title.contains("linear scale"));
+    assert!(m.axis_notes[0].starts_with("Linear scale"));
+    assert_eq!(m.y_ticks[0], (0.0, "0".to_string()));
+    let steps: Vec<f64> = m.y_ticks.windows(2).map(|w| w[1].0 - w[0].0).collect();
+    assert!(steps.len() >= 3, "{:?}", m.y_ticks);
+    assert!(
+        steps.iter().all(|s| (s - steps[0]).abs() < 1e-6),
+        "{steps:?}"
+    );
+    assert!(m.y_ticks.iter().all(|t| t.0 <= m.y_range.1 * 1.0001));
+    let max_point = m
+        .points
+        .iter()
+        .map(|p| p.y)
+        .fold(f64::NEG_INFINITY, f64::max);
+    assert!(m.y_range.1 >= max_point, "every point fits");
+    for w in m.lines.windows(2) {
+        assert!(w[1].y - w[0].y >= 0.04 * m.y_range.1 || w[0].warning || w[1].warning);
+    }
+    assert!(m.lines.iter().all(|l| l.y <= m.y_range.1));
+    // Points are plotted in minutes.
+    let d = dataset();
+    let s = d.get("metr-th1.1-p50").unwrap();
+    let p = m.points.last().unwrap();
+    assert_eq!(p.y, s.points[p.index].value);
+    // A score series ignores the scale.
+    let score = State::default().apply(Action::SelectSeries("swebench-verified".into()));
+    let a = model_with(&score, Scale::Linear);
+    let b = model_with(&score, Scale::Log);
+    assert_eq!(a, b);
+    assert_eq!(a.y_axis, YAxis::Percent);
+}
+
+/// Scenarios are drawn as their own curves, one style per slot, with their names in the legend.
+#[test]
+fn scenarios_are_drawn_beside_the_projection() {
+    use trendline_core::state::Scale;
+    let s = State::default().apply(Action::ExampleScenarios);
+    let m = model_with(&s, Scale::Log);
+    let sc: Vec<_> = m
+        .curves
+        .iter()
+        .filter(|c| matches!(c.style, CurveStyle::Scenario(_)))
+        .collect();
+    assert_eq!(sc.len(), 3);
+    for (k, c) in sc.iter().enumerate() {
+        assert_eq!(c.style, CurveStyle::Scenario(k as u8));
+        assert!(c.points.len() >= 2, "{c:?}");
+        assert!(c
+            .label
+            .starts_with(&format!("{}: ", (b'A' + k as u8) as char)));
+    }
+    assert!(sc[1].label.contains("Slows to 12-month doubling"));
+    // B (12-month doubling) ends below A (the fitted, faster trend).
+    let end = |c: &trendline_chart::Curve| *c.points.last().unwrap();
+    assert!(end(sc[1]).1 < end(sc[0]).1 || end(sc[1]).0 > end(sc[0]).0);
+    let svg = render_svg(&m, 800, 500, &Theme::light(1.0));
+    let t = Theme::light(1.0);
+    for c in t.scenarios {
+        let hex = format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+        assert!(svg.to_uppercase().contains(&hex), "{hex} not in the SVG");
+    }
+    // Scenarios are in the overlay: the base is the same with or without them.
+    assert!(m.same_base(&model_with(&State::default(), Scale::Log)));
 }

@@ -37,6 +37,20 @@ pub const PROJECTION_COLUMNS: [&str; 8] = [
 ];
 
 /// Column names of the `milestones` table of [`csv_export`].
+/// Columns of the `scenarios` section (only written when scenarios are kept): one row per
+/// scenario and milestone.
+pub const SCENARIO_COLUMNS: [&str; 8] = [
+    "scenario",
+    "name",
+    "assumptions",
+    "milestone_id",
+    "milestone_label",
+    "date",
+    "current_date",
+    "months_after_current",
+];
+
+/// Columns of the `milestones` section.
 pub const MILESTONE_COLUMNS: [&str; 10] = [
     "id",
     "label",
@@ -461,6 +475,20 @@ fn month_starts(first: Day, last: Day) -> Vec<Day> {
 /// Numbers are `f64` `Display` (shortest round-trip); NaN, infinities and undefined values are
 /// empty cells; dates are ISO `YYYY-MM-DD`, empty when never reached.
 pub fn csv_export(forecast: &Forecast, state: &State, vintage: &str, generated: Day) -> String {
+    csv_export_with(forecast, state, &[], vintage, generated)
+}
+
+/// [`csv_export`] with the named scenarios kept beside the current settings: when `runs` is not
+/// empty a last section, `scenarios` ([`SCENARIO_COLUMNS`]), gives each scenario's assumptions
+/// and, per milestone, its date, the current settings' date and the difference in months
+/// ([`crate::compare::months_between`]; empty when either date is missing).
+pub fn csv_export_with(
+    forecast: &Forecast,
+    state: &State,
+    runs: &[crate::compare::ScenarioRun],
+    vintage: &str,
+    generated: Day,
+) -> String {
     let p = &*forecast.prepared;
     let meta = &p.series.meta;
     let unit = unit_token(meta.unit);
@@ -608,6 +636,30 @@ pub fn csv_export(forecast: &Forecast, state: &State, vintage: &str, generated: 
                 mc.map_or_else(String::new, |c| num(c.never_share)),
             ],
         );
+    }
+    if !runs.is_empty() {
+        out.push_str(CSV_NEWLINE);
+        comment(&mut out, "section", "scenarios");
+        row(&mut out, &SCENARIO_COLUMNS);
+        let table = crate::compare::compare(forecast, runs);
+        for (k, r) in runs.iter().enumerate() {
+            for (m, cmp) in forecast.milestones.iter().zip(&table) {
+                let (date, diff) = cmp.scenarios[k];
+                row(
+                    &mut out,
+                    &[
+                        r.letter().to_string(),
+                        r.scenario.name.clone(),
+                        r.describe(),
+                        m.milestone.id.to_string(),
+                        m.milestone.label.to_string(),
+                        opt_day(date),
+                        opt_day(cmp.current),
+                        diff.map_or_else(String::new, num),
+                    ],
+                );
+            }
+        }
     }
     out
 }

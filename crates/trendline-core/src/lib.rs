@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod backtest;
+pub mod compare;
 pub mod dataset;
 pub mod date;
 pub mod export;

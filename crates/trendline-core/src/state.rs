@@ -81,6 +81,149 @@ impl Units {
     }
 }
 
+/// How task lengths are drawn on the chart's vertical axis (scores are always linear 0–100%).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Scale {
+    /// Logarithmic: exponential growth is a straight line (METR's own charts).
+    #[default]
+    Log,
+    /// Linear: equal steps of time are equal heights.
+    Linear,
+}
+
+impl Scale {
+    /// URL token.
+    pub fn token(self) -> &'static str {
+        match self {
+            Scale::Log => "log",
+            Scale::Linear => "linear",
+        }
+    }
+
+    /// The scale for a URL token.
+    pub fn from_token(s: &str) -> Option<Scale> {
+        match s {
+            "log" => Some(Scale::Log),
+            "linear" => Some(Scale::Linear),
+            _ => None,
+        }
+    }
+}
+
+/// How many named scenarios can be kept beside the current settings (A, B and C).
+pub const SCENARIO_SLOTS: usize = 3;
+/// Longest scenario name kept, in characters.
+pub const SCENARIO_NAME_MAX: usize = 48;
+
+/// A named set of assumptions drawn beside the current settings: everything that shapes the
+/// projection (family, doubling time, acceleration, floor, cap, saturation, anchor). The data,
+/// the fit window, the milestones and the end date are the current settings'.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    /// Name shown in the legend and the milestone table.
+    pub name: String,
+    /// Fit family; `None` = the series' default.
+    pub model: Option<Family>,
+    /// Assumed doubling time, days; `None` = the fitted one.
+    pub doubling: Option<f64>,
+    /// Superexponential acceleration per doubling, %; `None` = the fitted one.
+    pub accel: Option<f64>,
+    /// Floor on the doubling time, days; 0 = none.
+    pub floor: f64,
+    /// Horizon cap.
+    pub cap: Cap,
+    /// Logistic saturation, %.
+    pub sat: f64,
+    /// Where the projection starts.
+    pub anchor: Anchor,
+}
+
+impl Scenario {
+    /// The letter of slot `i` (0 → 'A').
+    pub fn letter(slot: usize) -> char {
+        (b'A' + (slot.min(25) as u8)) as char
+    }
+
+    /// `name` cleaned for display: control characters removed, whitespace collapsed, at most
+    /// [`SCENARIO_NAME_MAX`] characters; `fallback` when nothing is left.
+    pub fn clean_name(name: &str, fallback: &str) -> String {
+        let words: Vec<&str> = name
+            .split(|c: char| c.is_whitespace() || c.is_control())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let joined: String = words
+            .join(" ")
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(SCENARIO_NAME_MAX)
+            .collect();
+        let joined = joined.trim().to_string();
+        if joined.is_empty() {
+            fallback.to_string()
+        } else {
+            joined
+        }
+    }
+
+    /// The assumptions of `state`, under `name`.
+    pub fn from_state(state: &State, name: &str) -> Scenario {
+        Scenario {
+            name: Scenario::clean_name(name, "Scenario"),
+            model: state.model,
+            doubling: state.doubling,
+            accel: state.accel,
+            floor: state.floor,
+            cap: state.cap,
+            sat: state.sat,
+            anchor: state.anchor,
+        }
+    }
+
+    /// `state` with these assumptions in place of its own, Monte Carlo off and no scenarios of
+    /// its own: the settings this scenario's projection is computed from.
+    pub fn applied_to(&self, state: &State) -> State {
+        let mut s = State {
+            scenarios: Default::default(),
+            mc: 0,
+            ..state.clone()
+        };
+        for a in [
+            Action::SetModel(self.model),
+            Action::SetAccel(self.accel),
+            Action::SetFloor(self.floor),
+            Action::SetCap(self.cap),
+            Action::SetSat(self.sat),
+            Action::SetAnchor(self.anchor),
+        ] {
+            s = s.apply(a);
+        }
+        match self.doubling {
+            Some(d) => s.apply(Action::SetDoubling(d)),
+            None => s.apply(Action::ResetDoubling),
+        }
+    }
+
+    /// Three examples to start from: the fitted trend continues; doubling slows to every 12
+    /// months (365.25 days); superexponential, each doubling 15% shorter than the last.
+    pub fn examples() -> [Scenario; SCENARIO_SLOTS] {
+        let base = Scenario::from_state(&State::default(), "Trend continues");
+        [
+            base.clone(),
+            Scenario {
+                name: "Slows to 12-month doubling".into(),
+                doubling: Some(365.25),
+                ..base.clone()
+            },
+            Scenario {
+                name: "Superexponential 15%".into(),
+                model: Some(Family::Superexponential),
+                accel: Some(15.0),
+                ..base
+            },
+        ]
+    }
+}
+
 /// Every setting a reader can change; everything else is derived from it and the data.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -121,6 +264,10 @@ pub struct State {
     pub drop: Vec<String>,
     /// End of the time axis and projections.
     pub until: Day,
+    /// Vertical axis of horizon charts.
+    pub scale: Scale,
+    /// Named scenarios A, B and C drawn beside the current settings (`None` = empty slot).
+    pub scenarios: [Option<Scenario>; SCENARIO_SLOTS],
 }
 
 impl Default for State {
@@ -144,6 +291,8 @@ impl Default for State {
             asof: None,
             drop: Vec::new(),
             until: DEFAULT_UNTIL,
+            scale: Scale::Log,
+            scenarios: Default::default(),
         }
     }
 }
@@ -193,8 +342,21 @@ pub enum Action {
     ClearDrops,
     /// End of the axis and projections.
     SetUntil(Day),
+    /// Log or linear vertical axis.
+    SetScale(Scale),
+    /// Keep the current assumptions as scenario `slot` (0–2) under a name; an empty name
+    /// becomes "Scenario A" (B, C).
+    SaveScenario(usize, String),
+    /// Put a scenario in `slot`, or empty it (`None`); clamped like the single actions.
+    SetScenario(usize, Option<Scenario>),
+    /// Rename scenario `slot`.
+    RenameScenario(usize, String),
+    /// Fill the three slots with [`Scenario::examples`].
+    ExampleScenarios,
+    /// Make scenario `slot`'s assumptions the current ones (the scenario stays kept).
+    UseScenario(usize),
     /// Replace every setting (a scenario file was opened), clamped like the single actions.
-    Load(State),
+    Load(Box<State>),
 }
 
 /// Sets an optional setting: `None` clears it, a finite value is clamped into `lim`, and a
@@ -207,6 +369,16 @@ fn set_opt(slot: &mut Option<f64>, v: Option<f64>, lim: (f64, f64)) {
                 *slot = Some(v);
             }
         }
+    }
+}
+
+/// `sc` with its numbers clamped the way the single actions clamp them and its name cleaned.
+fn clean_scenario(sc: Scenario, slot: usize) -> Scenario {
+    let fallback = format!("Scenario {}", Scenario::letter(slot));
+    let applied = sc.applied_to(&State::default());
+    Scenario {
+        name: Scenario::clean_name(&sc.name, &fallback),
+        ..Scenario::from_state(&applied, "")
     }
 }
 
@@ -241,6 +413,8 @@ impl State {
                         goal: s.goal,
                         mc: s.mc,
                         until: s.until,
+                        scale: s.scale,
+                        scenarios: s.scenarios.clone(),
                         ..keep
                     };
                 }
@@ -276,6 +450,43 @@ impl State {
             }
             Action::ClearDrops => s.drop.clear(),
             Action::SetUntil(d) => s.until = d.clamp(UNTIL_LIMITS.0, UNTIL_LIMITS.1),
+            Action::SetScale(k) => s.scale = k,
+            Action::SaveScenario(slot, name) => {
+                if slot < SCENARIO_SLOTS {
+                    let fallback = format!("Scenario {}", Scenario::letter(slot));
+                    let mut sc = Scenario::from_state(&s, &name);
+                    sc.name = Scenario::clean_name(&name, &fallback);
+                    s.scenarios[slot] = Some(sc);
+                }
+            }
+            Action::SetScenario(slot, sc) => {
+                if slot < SCENARIO_SLOTS {
+                    s.scenarios[slot] = sc.map(|sc| clean_scenario(sc, slot));
+                }
+            }
+            Action::RenameScenario(slot, name) => {
+                if let Some(Some(sc)) = s.scenarios.get_mut(slot) {
+                    sc.name = Scenario::clean_name(
+                        &name,
+                        &format!("Scenario {}", Scenario::letter(slot)),
+                    );
+                }
+            }
+            Action::UseScenario(slot) => {
+                if let Some(Some(sc)) = s.scenarios.get(slot).cloned() {
+                    let applied = sc.applied_to(&s);
+                    s = State {
+                        mc: s.mc,
+                        scenarios: s.scenarios.clone(),
+                        ..applied
+                    };
+                }
+            }
+            Action::ExampleScenarios => {
+                for (i, sc) in Scenario::examples().into_iter().enumerate() {
+                    s.scenarios[i] = Some(sc);
+                }
+            }
             Action::Load(new) => {
                 // Through the single actions, so every value is clamped the same way.
                 let mut t = State {
@@ -299,8 +510,12 @@ impl State {
                     Action::SetMc(new.mc),
                     Action::SetAsOf(new.asof),
                     Action::SetUntil(new.until),
+                    Action::SetScale(new.scale),
                 ] {
                     t = t.apply(a);
+                }
+                for (i, sc) in new.scenarios.iter().enumerate() {
+                    t = t.apply(Action::SetScenario(i, sc.clone()));
                 }
                 s = match new.doubling {
                     Some(d) => t.apply(Action::SetDoubling(d)),
@@ -324,6 +539,8 @@ impl State {
             units: d.units,
             goal: d.goal,
             until: d.until,
+            scale: d.scale,
+            scenarios: d.scenarios,
             ..self.clone()
         }
     }
@@ -426,7 +643,7 @@ mod tests {
         };
         let s = State::default()
             .apply(Action::SetDoubling(90.0))
-            .apply(Action::Load(wild));
+            .apply(Action::Load(Box::new(wild)));
         assert_eq!(s.mc, MC_MAX);
         assert_eq!(s.sat, 100.0);
         assert_eq!(s.doubling, Some(1.0));
@@ -436,7 +653,67 @@ mod tests {
             goal: Some(12.0),
             ..State::default()
         };
-        assert_eq!(State::default().apply(Action::Load(plain.clone())), plain);
+        assert_eq!(
+            State::default().apply(Action::Load(Box::new(plain.clone()))),
+            plain
+        );
+    }
+
+    #[test]
+    fn scenarios_are_kept_named_used_and_cleared() {
+        let s = State::default()
+            .apply(Action::SetDoubling(200.0))
+            .apply(Action::SaveScenario(1, "  my\tslow\u{7}  case ".into()))
+            .apply(Action::SaveScenario(7, "out of range".into()));
+        let b = s.scenarios[1].clone().unwrap();
+        assert_eq!(b.name, "my slow case");
+        assert_eq!(b.doubling, Some(200.0));
+        assert!(s.scenarios[0].is_none() && s.scenarios[2].is_none());
+        let s = s.apply(Action::SaveScenario(0, " ".into()));
+        assert_eq!(s.scenarios[0].as_ref().unwrap().name, "Scenario A");
+        let s = s.apply(Action::RenameScenario(0, "x".repeat(500)));
+        assert_eq!(
+            s.scenarios[0].as_ref().unwrap().name.chars().count(),
+            SCENARIO_NAME_MAX
+        );
+        // Using a scenario sets its assumptions and keeps everything else.
+        let s = s
+            .apply(Action::SetDoubling(90.0))
+            .apply(Action::SetMc(500))
+            .apply(Action::UseScenario(1));
+        assert_eq!(s.doubling, Some(200.0));
+        assert_eq!(s.mc, 500);
+        assert!(s.scenarios[1].is_some());
+        // Wild numbers are clamped on the way in.
+        let wild = Scenario {
+            doubling: Some(-1.0),
+            accel: Some(f64::NAN),
+            sat: 1e9,
+            ..Scenario::examples()[0].clone()
+        };
+        let s = s.apply(Action::SetScenario(2, Some(wild)));
+        let c = s.scenarios[2].clone().unwrap();
+        assert_eq!(c.doubling, Some(1.0));
+        assert_eq!(c.accel, None);
+        assert_eq!(c.sat, 100.0);
+        // Switching series keeps the scenarios and the scale.
+        let s = s
+            .apply(Action::SetScale(Scale::Linear))
+            .apply(Action::SelectSeries("other".into()));
+        assert!(s.scenarios.iter().all(Option::is_some));
+        assert_eq!(s.scale, Scale::Linear);
+        assert!(s.apply(Action::SetScenario(0, None)).scenarios[0].is_none());
+        let e = State::default().apply(Action::ExampleScenarios);
+        assert_eq!(
+            e.scenarios.clone().map(|s| s.unwrap().name),
+            [
+                "Trend continues",
+                "Slows to 12-month doubling",
+                "Superexponential 15%"
+            ]
+        );
+        // Loading keeps them too.
+        assert_eq!(State::default().apply(Action::Load(Box::new(e.clone()))), e);
     }
 
     #[test]

@@ -7,12 +7,18 @@ use crate::family::Family;
 use crate::fit::Selection;
 use crate::forecast::DOUBLING_DAYS_LIMITS;
 use crate::state::{
-    Anchor, Cap, State, Units, ACCEL_LIMITS, CAP_LIMITS, FLOOR_LIMITS, GOAL_LIMITS, MC_MAX,
-    REL_LIMITS, SAT_LIMITS, UNTIL_LIMITS,
+    Anchor, Cap, Scale, Scenario, State, Units, ACCEL_LIMITS, CAP_LIMITS, FLOOR_LIMITS,
+    GOAL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS, SCENARIO_SLOTS, UNTIL_LIMITS,
 };
 
 /// Version of the query-string schema, written as `v`.
 pub const URL_SCHEMA_VERSION: u32 = 1;
+
+/// Version of a scenario value (`sa`, `sb`, `sc`), its first `~`-separated field.
+pub const SCENARIO_TOKEN_VERSION: &str = "1";
+
+/// The URL keys of the scenario slots A, B and C.
+pub const SCENARIO_KEYS: [&str; SCENARIO_SLOTS] = ["sa", "sb", "sc"];
 
 /// A query value that was not used as given, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,8 +128,9 @@ fn clamped(
 /// (`frontier`|`all`); `model` (`exp`|`superexp`|`logistic`|`auto`); `dt` (days, or `fit`);
 /// `accel` (%, or `fit`); `floor` (days, 0 = none); `cap` (hours, `none`, or `default`); `sat`
 /// (%); `anchor` (`fit`|`last`); `rel` (%); `units` (`work`|`calendar`); `goal` (hours, empty =
-/// none); `mc` (draws, 0 = off); `drop` (comma-separated point ids); `until` (ISO date); `v`;
-/// `data`; `embed`; `view` (`single`|`mosaic`). Unknown keys are ignored silently; a malformed value falls back to its
+/// none); `mc` (draws, 0 = off); `drop` (comma-separated point ids); `until` (ISO date);
+/// `scale` (`log`|`linear`); `sa`, `sb`, `sc` (scenarios A–C, see [`encode_scenario`]; empty =
+/// none); `v`; `data`; `embed`; `view` (`single`|`mosaic`). Unknown keys are ignored silently; a malformed value falls back to its
 /// default, an out-of-range one is clamped, and both are reported. If a key repeats, the last
 /// value wins.
 ///
@@ -247,6 +254,29 @@ pub fn decode(query: &str, known_series: &[&str]) -> Decoded {
                 ids.dedup();
                 s.drop = ids;
             }
+            "scale" => match Scale::from_token(v) {
+                Some(k) => s.scale = k,
+                None => dates.push((k.into(), v.into())),
+            },
+            "sa" | "sb" | "sc" => {
+                let slot = SCENARIO_KEYS.iter().position(|x| *x == k).unwrap_or(0);
+                if v.is_empty() {
+                    s.scenarios[slot] = None;
+                } else {
+                    match decode_scenario(v, slot) {
+                        Ok((sc, problems)) => {
+                            s.scenarios[slot] = Some(sc);
+                            if !problems.is_empty() {
+                                report(&mut ignored, k, v, problems.join("; "));
+                            }
+                        }
+                        Err(why) => {
+                            s.scenarios[slot] = None;
+                            report(&mut ignored, k, v, why);
+                        }
+                    }
+                }
+            }
             "data" => data = Some(v.to_string()),
             "embed" => embed = matches!(v, "1" | "true" | "yes"),
             "view" => match View::from_token(v) {
@@ -289,6 +319,12 @@ pub fn decode(query: &str, known_series: &[&str]) -> Decoded {
                 &k,
                 &v,
                 "expected work or calendar; using work time".into(),
+            ),
+            "scale" => report(
+                &mut ignored,
+                &k,
+                &v,
+                "expected log or linear; using the log scale".into(),
             ),
             "view" => {
                 view = View::Single;
@@ -367,13 +403,9 @@ pub fn decode(query: &str, known_series: &[&str]) -> Decoded {
 pub fn encode(state: &State, vintage: &str) -> String {
     let date = |d: Option<Day>| d.map(|d| d.to_string()).unwrap_or_default();
     let num = |x: f64| format!("{x}");
-    let cap = match state.cap {
-        Cap::Default => "default".to_string(),
-        Cap::Off => "none".to_string(),
-        Cap::Hours(h) => num(h),
-    };
-    form_urlencoded::Serializer::new(String::new())
-        .append_pair("v", &URL_SCHEMA_VERSION.to_string())
+    let cap = cap_token(state.cap);
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    q.append_pair("v", &URL_SCHEMA_VERSION.to_string())
         .append_pair("data", vintage)
         .append_pair("series", &state.series)
         .append_pair("model", state.model.map_or("auto", Family::token))
@@ -393,7 +425,132 @@ pub fn encode(state: &State, vintage: &str) -> String {
         .append_pair("mc", &state.mc.to_string())
         .append_pair("asof", &date(state.asof))
         .append_pair("until", &state.until.to_string())
-        .finish()
+        .append_pair("scale", state.scale.token());
+    for (key, sc) in SCENARIO_KEYS.iter().zip(&state.scenarios) {
+        if let Some(sc) = sc {
+            q.append_pair(key, &encode_scenario(sc));
+        }
+    }
+    q.finish()
+}
+
+/// One scenario as a URL value: `~`-separated fields, the version first and the name last (so
+/// a name may hold `~`): `1~<model>~<dt>~<accel>~<floor>~<cap>~<sat>~<anchor>~<name>`, each
+/// field written as its own URL key writes it (`auto`, `fit`, `default`, `none`, numbers as
+/// `f64` `Display`).
+///
+/// ```
+/// use trendline_core::{state::Scenario, url_state::{decode_scenario, encode_scenario}};
+/// let [a, b, c] = Scenario::examples();
+/// assert_eq!(encode_scenario(&b), "1~auto~365.25~fit~0~default~100~fit~Slows to 12-month doubling");
+/// assert_eq!(encode_scenario(&c), "1~superexp~fit~15~0~default~100~fit~Superexponential 15%");
+/// assert_eq!(decode_scenario(&encode_scenario(&a), 0).unwrap().0, a);
+/// ```
+pub fn encode_scenario(sc: &Scenario) -> String {
+    let num = |x: f64| format!("{x}");
+    [
+        SCENARIO_TOKEN_VERSION.to_string(),
+        sc.model.map_or("auto", Family::token).to_string(),
+        sc.doubling.map_or_else(|| "fit".into(), num),
+        sc.accel.map_or_else(|| "fit".into(), num),
+        num(sc.floor),
+        cap_token(sc.cap),
+        num(sc.sat),
+        sc.anchor.token().to_string(),
+        sc.name.clone(),
+    ]
+    .join("~")
+}
+
+fn cap_token(cap: Cap) -> String {
+    match cap {
+        Cap::Default => "default".to_string(),
+        Cap::Off => "none".to_string(),
+        Cap::Hours(h) => format!("{h}"),
+    }
+}
+
+/// Reads a value written by [`encode_scenario`] for `slot` (0 = A). A field that is malformed
+/// or out of range falls back to its default (or is clamped) and is listed in the returned
+/// problems, so one bad field keeps its siblings; missing trailing fields take their defaults
+/// (an empty name becomes "Scenario A"). An unknown version is an error: the scenario is left
+/// out rather than guessed at.
+pub fn decode_scenario(v: &str, slot: usize) -> Result<(Scenario, Vec<String>), String> {
+    let mut fields = v.splitn(9, '~');
+    let version = fields.next().unwrap_or_default();
+    if version != SCENARIO_TOKEN_VERSION {
+        return Err(format!(
+            "scenario version {:?} is not one this version of Trendline reads ({SCENARIO_TOKEN_VERSION}); scenario left out",
+            version.chars().take(12).collect::<String>()
+        ));
+    }
+    let mut field = || fields.next().map(str::trim).unwrap_or_default();
+    let mut problems = Vec::new();
+    let d = Scenario::from_state(&State::default(), "");
+    let mut one = |what: &str, raw: &str, lim: (f64, f64), unit: &str| -> Option<f64> {
+        let mut ig = Vec::new();
+        let x = clamped(&mut ig, what, raw, lim, unit);
+        problems.extend(ig.into_iter().map(|i| format!("{what}: {}", i.reason)));
+        x
+    };
+    let model_raw = field();
+    let dt_raw = field();
+    let accel_raw = field();
+    let floor_raw = field();
+    let cap_raw = field();
+    let sat_raw = field();
+    let anchor_raw = field();
+    let name_raw = field().to_string();
+    let doubling = match dt_raw {
+        "" | "fit" => None,
+        x => one("doubling time", x, DOUBLING_DAYS_LIMITS, "days"),
+    };
+    let accel = match accel_raw {
+        "" | "fit" => None,
+        x => one("acceleration", x, ACCEL_LIMITS, "%"),
+    };
+    let floor = match floor_raw {
+        "" => d.floor,
+        x => one("floor", x, FLOOR_LIMITS, "days").unwrap_or(d.floor),
+    };
+    let cap = match cap_raw {
+        "" | "default" => Cap::Default,
+        "none" | "off" => Cap::Off,
+        x => one("cap", x, CAP_LIMITS, "hours").map_or(Cap::Default, Cap::Hours),
+    };
+    let sat = match sat_raw {
+        "" => d.sat,
+        x => one("saturation", x, SAT_LIMITS, "%").unwrap_or(d.sat),
+    };
+    let model = match (model_raw, Family::from_token(model_raw)) {
+        ("" | "auto", _) => None,
+        (_, Some(f)) => Some(f),
+        _ => {
+            problems.push(
+                "family: expected exp, superexp or logistic; using the series' default".into(),
+            );
+            None
+        }
+    };
+    let anchor = match anchor_raw {
+        "" | "fit" => Anchor::Fit,
+        "last" => Anchor::Last,
+        _ => {
+            problems.push("anchor: expected fit or last; anchoring on the fit".into());
+            Anchor::Fit
+        }
+    };
+    let sc = Scenario {
+        name: Scenario::clean_name(&name_raw, &format!("Scenario {}", Scenario::letter(slot))),
+        model,
+        doubling,
+        accel,
+        floor,
+        cap,
+        sat,
+        anchor,
+    };
+    Ok((sc, problems))
 }
 
 /// The state with its series-dependent defaults made explicit (the family and the cap), so a
@@ -482,6 +639,23 @@ mod tests {
             asof: Day::parse("2025-01-01").ok(),
             drop: vec!["a b".into(), "c&d".into()],
             until: Day::parse("2040-06-30").unwrap(),
+            scale: Scale::Linear,
+            scenarios: [
+                Some(Scenario {
+                    name: "Slow ~ & = ; 100% \u{e9}".into(),
+                    doubling: Some(400.5),
+                    cap: Cap::Off,
+                    anchor: Anchor::Last,
+                    ..Scenario::examples()[0].clone()
+                }),
+                None,
+                Some(Scenario {
+                    cap: Cap::Hours(8.0),
+                    sat: 90.0,
+                    floor: 12.0,
+                    ..Scenario::examples()[2].clone()
+                }),
+            ],
         };
         let d = decode(&encode(&s, "2026-11-27"), KNOWN);
         assert_eq!(d.state, s);
@@ -512,6 +686,54 @@ mod tests {
             assert_eq!(decode(&q, KNOWN).view, v);
             assert_eq!(decode(&q, KNOWN).state, State::default());
         }
+    }
+
+    #[test]
+    fn scenarios_are_read_slot_by_slot() {
+        let good = encode_scenario(&Scenario::examples()[1]);
+        let q = format!(
+            "sa={}&sb=2~exp&sc=1~cubic~-5~fit~x~zz~500~up~%00%01  C  name  ",
+            good.replace(' ', "+").replace('%', "%25")
+        );
+        let d = decode(&q, KNOWN);
+        assert_eq!(d.state.scenarios[0], Some(Scenario::examples()[1].clone()));
+        assert_eq!(d.state.scenarios[1], None, "unknown version: left out");
+        let c = d.state.scenarios[2]
+            .clone()
+            .expect("bad fields keep the scenario");
+        assert_eq!(c.name, "C name");
+        assert_eq!(c.model, None);
+        assert_eq!(c.doubling, Some(DOUBLING_DAYS_LIMITS.0));
+        assert_eq!(c.floor, 0.0);
+        assert_eq!(c.cap, Cap::Default);
+        assert_eq!(c.sat, 100.0);
+        assert_eq!(c.anchor, Anchor::Fit);
+        let mut keys: Vec<&str> = d.ignored.iter().map(|i| i.key.as_str()).collect();
+        keys.sort();
+        assert_eq!(keys, ["sb", "sc"]);
+        let why = &d.ignored.iter().find(|i| i.key == "sc").unwrap().reason;
+        for part in [
+            "family",
+            "doubling time",
+            "floor",
+            "cap",
+            "saturation",
+            "anchor",
+        ] {
+            assert!(why.contains(part), "{why}");
+        }
+        assert!(decode("sa=1", KNOWN).state.scenarios[0]
+            .as_ref()
+            .is_some_and(|s| s.name == "Scenario A"));
+        assert_eq!(
+            decode("sa=1~exp&sa=", KNOWN).state.scenarios[0],
+            None,
+            "last wins"
+        );
+        assert_eq!(decode("scale=linear", KNOWN).state.scale, Scale::Linear);
+        let bad = decode("scale=cubic", KNOWN);
+        assert_eq!(bad.state.scale, Scale::Log);
+        assert_eq!(bad.ignored[0].key, "scale");
     }
 
     #[test]

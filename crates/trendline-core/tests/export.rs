@@ -445,3 +445,51 @@ fn an_export_without_a_fit_still_lists_points_and_milestones() {
     );
     assert!(export_stem(&s, &f, day("2026-11-27")).contains("_dtnone_"));
 }
+
+/// With scenarios kept, the CSV ends with a `scenarios` section: per scenario and milestone its
+/// date, the current settings' date and the months between; without them the CSV is unchanged.
+#[test]
+fn scenarios_get_their_own_section() {
+    use std::rc::Rc;
+    use trendline_core::compare::{months_between, run_scenarios};
+    use trendline_core::export::{csv_export_with, SCENARIO_COLUMNS};
+    use trendline_core::Action;
+    let d = data();
+    let s = State::default()
+        .apply(Action::SetDoubling(150.0))
+        .apply(Action::ExampleScenarios)
+        .apply(Action::RenameScenario(2, "Fast, \"quoted\"".into()));
+    let series = d.get(&s.series).unwrap();
+    let sib = sibling80_id(&s.series).and_then(|id| d.get(&id));
+    let f = forecast(series, sib, &s);
+    let p = Rc::new(trendline_core::prepare(series, sib, &s));
+    let runs = run_scenarios(series, sib, &p, &s);
+    let text = csv_export_with(&f, &s, &runs, VINTAGE, day("2026-12-01"));
+    let plain = csv_export(&f, &s, VINTAGE, day("2026-12-01"));
+    assert!(
+        text.starts_with(&plain),
+        "the scenarios section only adds to the end"
+    );
+    assert!(!plain.contains("# section: scenarios"));
+    let t = tables(&text);
+    let rows = &t["scenarios"];
+    assert_eq!(rows[0], SCENARIO_COLUMNS);
+    assert_eq!(rows.len() - 1, 3 * f.milestones.len());
+    for r in &rows[1..] {
+        let m = f
+            .milestones
+            .iter()
+            .find(|m| m.milestone.id == r[3])
+            .unwrap();
+        assert_eq!(r[6], m.assumed.map(|d| d.to_string()).unwrap_or_default());
+        if let (Ok(a), Ok(b)) = (Day::parse(&r[6]), Day::parse(&r[5])) {
+            let months: f64 = r[7].parse().unwrap();
+            assert!((months - months_between(a, b)).abs() < 1e-9);
+        } else {
+            assert_eq!(r[7], "");
+        }
+    }
+    let c: Vec<_> = rows.iter().filter(|r| r[0] == "C").collect();
+    assert_eq!(c[0][1], "Fast, \"quoted\"", "read back exactly");
+    assert!(c[0][2].starts_with("superexponential"));
+}

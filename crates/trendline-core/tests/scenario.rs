@@ -56,6 +56,11 @@ fn states() -> Vec<State> {
             model: Some(Family::Logistic),
             drop: vec!["gpt-4o-2024-11-20".into()],
             until: day("2100-12-31"),
+            scale: trendline_core::state::Scale::Linear,
+            scenarios: {
+                let [a, _, c] = trendline_core::state::Scenario::examples();
+                [Some(a), None, Some(c)]
+            },
             ..State::default()
         },
         State {
@@ -113,7 +118,7 @@ fn the_file_is_pretty_printed_with_every_url_key_as_a_string() {
         keys,
         [
             "v", "data", "series", "model", "from", "to", "fit", "cap", "drop", "dt", "accel",
-            "floor", "sat", "anchor", "rel", "units", "goal", "mc", "asof", "until"
+            "floor", "sat", "anchor", "rel", "units", "goal", "mc", "asof", "until", "scale"
         ]
     );
     for (k, v) in settings {

@@ -1,0 +1,37 @@
+//! Log or linear vertical axis for task lengths, with the note on what the scale shows.
+
+use trendline_core::state::Scale;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ScaleToggleProps {
+    pub scale: Scale,
+    /// What the reader should know about the axis (its scale first), from the chart model.
+    pub notes: Vec<String>,
+    pub on_scale: Callback<Scale>,
+}
+
+/// Two pressed/unpressed buttons, "Log" and "Linear", and the axis notes beside them.
+#[function_component(ScaleToggle)]
+pub fn scale_toggle(props: &ScaleToggleProps) -> Html {
+    let button = |k: Scale, text: &'static str| {
+        let on = props.scale == k;
+        html! {
+            <button type="button" aria-pressed={if on { "true" } else { "false" }} class={classes!("seg", on.then_some("on"))}
+                data-testid={format!("scale-{}", k.token())} onclick={props.on_scale.reform(move |_| k)}>{text}</button>
+        }
+    };
+    html! {
+        <div class="chart-tools">
+            <div class="segmented" role="group" aria-label="Vertical axis">
+                <span class="seg-label">{"Axis:"}</span>
+                {button(Scale::Log, "Log")}
+                {button(Scale::Linear, "Linear")}
+            </div>
+            <p class="scale-note" data-testid="scale-note" data-scale={props.scale.token()} aria-live="polite">
+                <strong>{ match props.scale { Scale::Log => "Log scale. ", Scale::Linear => "Linear scale. " } }</strong>
+                { props.notes.iter().map(|n| n.split_once(": ").map_or(n.as_str(), |(_, rest)| rest)).collect::<Vec<_>>().join(" ") }
+            </p>
+        </div>
+    }
+}
