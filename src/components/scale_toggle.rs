@@ -11,6 +11,13 @@ pub struct ScaleToggleProps {
     pub on_scale: Callback<Scale>,
 }
 
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// Two pressed/unpressed buttons, "Log" and "Linear", and the axis notes beside them.
 #[function_component(ScaleToggle)]
 pub fn scale_toggle(props: &ScaleToggleProps) -> Html {
@@ -30,7 +37,7 @@ pub fn scale_toggle(props: &ScaleToggleProps) -> Html {
             </div>
             <p class="scale-note" data-testid="scale-note" data-scale={props.scale.token()} aria-live="polite">
                 <strong>{ match props.scale { Scale::Log => "Log scale. ", Scale::Linear => "Linear scale. " } }</strong>
-                { props.notes.iter().map(|n| n.split_once(": ").map_or(n.as_str(), |(_, rest)| rest)).collect::<Vec<_>>().join(" ") }
+                { props.notes.iter().map(|n| n.split_once(": ").map_or(n.to_string(), |(_, rest)| capitalised(rest))).collect::<Vec<_>>().join(" ") }
             </p>
         </div>
     }

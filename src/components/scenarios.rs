@@ -125,7 +125,7 @@ pub fn scenarios(props: &ScenariosProps) -> Html {
                                         <button type="button" data-testid={format!("scenario-use-{letter}")} onclick={d.reform(move |_| Action::UseScenario(slot))}
                                             aria-label={format!("Use scenario {letter}'s assumptions as the current settings")}>{"Use"}</button>
                                         <button type="button" data-testid={format!("scenario-save-{letter}")} onclick={{ let name = sc.name.clone(); d.reform(move |_| Action::SaveScenario(slot, name.clone())) }}
-                                            aria-label={format!("Replace scenario {letter} with the current settings")}>{"Replace with current"}</button>
+                                            aria-label={format!("Replace with current settings: scenario {letter}")}>{"Replace with current"}</button>
                                         <button type="button" data-testid={format!("scenario-remove-{letter}")} onclick={d.reform(move |_| Action::SetScenario(slot, None))}
                                             aria-label={format!("Remove scenario {letter}")}>{"Remove"}</button>
                                     </span>

@@ -81,14 +81,16 @@ test('Tab reaches the controls in reading order, each with a visible focus ring'
   const ids = seen.map((s) => s.id);
   const without = seen.filter((s) => !s.ring || !s.visible).map((s) => `${s.id} (${s.style})`);
   expect(without, `focused without a visible ring: ${without.join(', ')}`).toEqual([]);
-  const order = ['series-picker', 'chart', 'copy-link', 'fit-from', 'fit-to', 'fit-selection', 'doubling-slider', 'doubling-input', 'model-family'];
+  const order = ['series-picker', 'chart', 'scale-log', 'scale-linear', 'copy-link', 'fit-from', 'fit-to', 'fit-selection', 'doubling-slider', 'doubling-input', 'model-family'];
   const at = order.map((id) => ids.indexOf(id));
   expect(at.every((i) => i >= 0), `order seen: ${ids.join(' → ')}`).toBe(true);
   expect([...at].sort((a, b) => a - b)).toEqual(at);
 });
 
+const SCENARIOS = 'sa=1~auto~fit~fit~0~default~100~fit~Trend%20continues&sb=1~auto~365.25~fit~0~default~100~fit~Slows&sc=1~superexp~fit~15~0~default~100~fit~Fast';
 for (const scheme of ['light', 'dark']) {
-  for (const [name, url] of [['single view', './'], ['embed', './?embed=1'], ['score series', './?series=swebench-verified']]) {
+  for (const [name, url] of [['single view', './'], ['embed', './?embed=1'], ['score series', './?series=swebench-verified'],
+    ['three scenarios, linear axis', `./?scale=linear&${SCENARIOS}`], ['embed with three scenarios', `./?embed=1&${SCENARIOS}`]]) {
     test(`axe: no serious or critical violations, ${name}, ${scheme}`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
       await openApp(page, url);

@@ -337,7 +337,15 @@ pub fn draw_layer<DB: DrawingBackend>(
     } else {
         px(8.0 + 15.0 * model.footer.len() as f64)
     };
-    let (left, right) = (px(56.0), w - px(12.0));
+    // Room for the longest y tick label (about 0.6 em per character at 12 px; text is never
+    // measured, see the module note), at least 56 px.
+    let longest = model
+        .y_ticks
+        .iter()
+        .map(|(_, l)| l.chars().count())
+        .max()
+        .unwrap_or(0) as f64;
+    let (left, right) = (px((12.0 + 7.2 * longest).max(56.0)), w - px(12.0));
     let (top, bottom) = (caption_h + px(26.0), h - footer_h - px(36.0));
     let layout = Layout {
         plot: (left, top, right.max(left + 1), bottom.max(top + 1)),
@@ -448,14 +456,28 @@ pub fn draw_layer<DB: DrawingBackend>(
         ))?;
 
         // Milestones and ceilings; a label that would touch the previous one is left out.
-        let mut order: Vec<&crate::model::HLine> = model.lines.iter().collect();
-        order.sort_by(|a, b| a.y.total_cmp(&b.y));
-        let mut last_label_y = i32::MAX;
-        for line in order {
-            if line.y < model.y_range.0 || line.y > model.y_range.1 {
-                continue;
-            }
-            let (_, y) = layout.to_px(model.x_range.0, line.y);
+        // Room for a label: from the plot's left edge to where the Monte Carlo band starts.
+        let room = model
+            .bands
+            .first()
+            .and_then(|b| b.rows.first())
+            .map_or(f64::from(layout.plot.2), |r| {
+                layout.to_px(r.0, model.y_range.0).0
+            })
+            - f64::from(left)
+            - 8.0 * s;
+        let mut order: Vec<(&crate::model::HLine, f64)> = model
+            .lines
+            .iter()
+            .filter(|l| l.y >= model.y_range.0 && l.y <= model.y_range.1)
+            .map(|l| (l, layout.to_px(model.x_range.0, l.y).1))
+            .collect();
+        order.sort_by(|a, b| a.0.y.total_cmp(&b.0.y));
+        let line_ys: Vec<i32> = order.iter().map(|(_, y)| y.round() as i32).collect();
+        // Label boxes placed so far, `(top, bottom)` in pixels.
+        let mut placed: Vec<(i32, i32)> = Vec::new();
+        let label_h = px(13.0);
+        for &(line, y) in &order {
             let color = if line.warning {
                 theme.warning
             } else {
@@ -471,13 +493,37 @@ pub fn draw_layer<DB: DrawingBackend>(
                 area.draw(&PathElement::new(seg.to_vec(), style))?;
             }
             let yi = y.round() as i32;
-            if (last_label_y - yi).abs() >= px(13.0) {
+            // Labels sit at the left end, above their line (below it when another line is too
+            // close above): the data there is older and lower, and the Monte Carlo band
+            // (painted later, on the right) never covers them. A label with no free place is
+            // left out; the milestone table lists every milestone.
+            let free = |(t, b): (i32, i32)| {
+                t >= top
+                    && b <= layout.plot.3
+                    && !line_ys.iter().any(|&ly| ly != yi && ly >= t && ly <= b)
+                    && !placed.iter().any(|&(pt, pb)| t <= pb && pt <= b)
+            };
+            let above = (yi - label_h, yi - 1);
+            let below = (yi + 1, yi + label_h);
+            let spot = [
+                (above, VPos::Bottom, yi - px(2.0)),
+                (below, VPos::Top, yi + px(2.0)),
+            ]
+            .into_iter()
+            .find(|(b, _, _)| free(*b));
+            if let Some((b, vpos, ty)) = spot {
+                let fits = |t: &str| 0.6 * 11.0 * s * t.chars().count() as f64 <= room;
+                let text = if fits(&line.label) {
+                    &line.label
+                } else {
+                    &line.short
+                };
                 area.draw_text(
-                    &line.label,
-                    &font(11.0, &color, HPos::Right, VPos::Bottom),
-                    (layout.plot.2 - px(4.0), yi - px(2.0)),
+                    text,
+                    &font(11.0, &color, HPos::Left, vpos),
+                    (left + px(4.0), ty),
                 )?;
-                last_label_y = yi;
+                placed.push(b);
             }
         }
     }

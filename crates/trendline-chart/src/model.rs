@@ -120,8 +120,10 @@ pub struct Band {
 pub struct HLine {
     /// Plot y.
     pub y: f64,
-    /// Label drawn at the line's right end.
+    /// Label drawn at the line's left end.
     pub label: String,
+    /// A shorter label, drawn when the full one would reach the Monte Carlo band.
+    pub short: String,
     /// Drawn as a warning (the reliability ceiling) rather than a milestone.
     pub warning: bool,
 }
@@ -440,6 +442,7 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
             for m in &forecast.milestones {
                 lines.push(HLine {
                     y: m.milestone.target.log10(),
+                    short: m.milestone.label.to_string(),
                     label: match m.milestone.hours {
                         Some(h) if m.milestone.id != "custom" => {
                             format!("{} ({h} h)", m.milestone.label)
@@ -458,6 +461,7 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
                 lines.push(HLine {
                     y: c.log10(),
                     label,
+                    short: format!("{} ceiling", tick_label_minutes(c)),
                     warning: true,
                 });
             }
@@ -504,9 +508,14 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
                     if kept
                         .last()
                         .is_some_and(|k| k.y - l.y < LINEAR_LINE_GAP * top)
-                        && !l.warning
                     {
-                        continue;
+                        // Too close to the one above: a warning (the reliability ceiling) wins
+                        // over a milestone; otherwise the higher line stays.
+                        if l.warning && kept.last().is_some_and(|k| !k.warning) {
+                            kept.pop();
+                        } else {
+                            continue;
+                        }
                     }
                     kept.push(l);
                 }
@@ -546,6 +555,7 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
                 lines.push(HLine {
                     y: m.milestone.target,
                     label: m.milestone.label.to_string(),
+                    short: m.milestone.label.to_string(),
                     warning: false,
                 });
             }
@@ -554,6 +564,7 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
                     lines.push(HLine {
                         y: sat,
                         label: format!("saturation {sat}%"),
+                        short: format!("sat. {sat}%"),
                         warning: true,
                     });
                 }

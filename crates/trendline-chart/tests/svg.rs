@@ -435,7 +435,7 @@ fn the_linear_axis_is_linear_from_zero() {
         .fold(f64::NEG_INFINITY, f64::max);
     assert!(m.y_range.1 >= max_point, "every point fits");
     for w in m.lines.windows(2) {
-        assert!(w[1].y - w[0].y >= 0.04 * m.y_range.1 || w[0].warning || w[1].warning);
+        assert!(w[1].y - w[0].y >= 0.04 * m.y_range.1, "{:?}", m.lines);
     }
     assert!(m.lines.iter().all(|l| l.y <= m.y_range.1));
     // Points are plotted in minutes.
@@ -482,4 +482,46 @@ fn scenarios_are_drawn_beside_the_projection() {
     }
     // Scenarios are in the overlay: the base is the same with or without them.
     assert!(m.same_base(&model_with(&State::default(), Scale::Log)));
+}
+
+/// Milestone labels sit at the left end of their lines, clear of the Monte Carlo band, at the
+/// desktop and the phone chart sizes (about 0.6 em per character of the 11 px label font).
+#[test]
+fn milestone_labels_stay_clear_of_the_fan() {
+    use trendline_chart::{draw_layer, Layer};
+    use trendline_core::state::Scale;
+    for scale in [Scale::Log, Scale::Linear] {
+        let m = model_with(&State::default(), scale);
+        let fan_x = m.bands[0].rows[0].0;
+        for (w, h) in [(1070u32, 602u32), (366, 366), (336, 336)] {
+            let mut out = String::new();
+            let layout = {
+                let root = plotters::prelude::SVGBackend::with_string(&mut out, (w, h));
+                let area = plotters::prelude::IntoDrawingArea::into_drawing_area(root);
+                draw_layer(&area, &m, &Theme::light(1.0), Layer::All).unwrap()
+            };
+            let (fan_px, _) = layout.to_px(fan_x, m.y_range.0);
+            let drawn: Vec<&str> = m
+                .lines
+                .iter()
+                .filter_map(|l| {
+                    [&l.label, &l.short]
+                        .into_iter()
+                        .find(|t| out.contains(&format!(">\n{t}\n<")))
+                        .map(String::as_str)
+                })
+                .collect();
+            assert!(drawn.len() >= 3, "{w}×{h}: {drawn:?}");
+            if scale == Scale::Log && w >= 1070 {
+                assert_eq!(drawn.len(), m.lines.len(), "{w}×{h}: every label has a place");
+            }
+            for l in drawn {
+                let end = f64::from(layout.plot.0) + 4.0 + 0.6 * 11.0 * l.chars().count() as f64;
+                assert!(
+                    end < fan_px,
+                    "{scale:?} {w}×{h}: '{l}' ends at {end}, fan starts at {fan_px}"
+                );
+            }
+        }
+    }
 }
