@@ -29,6 +29,8 @@ const out = process.argv.includes('--no-write') ? null : path.resolve(arg('--out
 const note = arg('--note', '');
 const shots = arg('--screenshots', null);
 const SCALES = [10, 100];
+// Three scenarios (the app's examples), as a link writes them.
+const SCENARIOS = 'sa=1~auto~fit~fit~0~default~100~fit~Trend%20continues&sb=1~auto~365.25~fit~0~default~100~fit~Slows%20to%2012-month%20doubling&sc=1~superexp~fit~15~0~default~100~fit~Superexponential%2015%25';
 const BUDGET = { gzipKb: 150, firstChartMs: 150, sliderP95Ms: 3 };
 const LIBS = [
   { key: 'chartjs', name: 'Chart.js', pkg: 'chart.js', page: 'chartjs.html', files: ['node_modules/chart.js/dist'] },
@@ -171,6 +173,15 @@ try {
       if (k === 1) R[t.key].slider = r; else R[t.key].scale[k] = r;
     }
   }
+  // 4b. Trendline with three scenarios kept (issue 8): the same slider inputs, scenarios drawn.
+  {
+    log(`Trendline with 3 scenarios: ${samples} slider inputs…`);
+    const { context, page } = await coldLoad(browser, `${tBase}?${SCENARIOS}`, { sizes: false });
+    const cols = await page.locator('[data-testid^=scenario-col-]').count();
+    if (cols !== 3) throw new Error(`Trendline with scenarios: ${cols} scenario columns, expected 3`);
+    R.trendline.scenarios = await sliderRun(page, samples);
+    await context.close();
+  }
 } finally {
   await browser.close().catch(() => {});
   for (const s of servers) s.kill();
@@ -192,6 +203,7 @@ const rows = [
   [`Slider → redraw p50, ${samples} inputs (ms)`, (k) => pct(R[k].slider.times, 50), ms],
   [`Slider → redraw p95, ${samples} inputs (ms)`, (k) => pct(R[k].slider.times, 95), ms],
   ...SCALES.map((s) => [`Slider → redraw p95, ×${s} points, ${scaleSamples} inputs (ms)`, (k) => pct(R[k].scale[s].times, 95), ms]),
+  [`Slider → redraw p95, 3 scenarios kept, ${samples} inputs (ms)`, (k) => (R[k].scenarios ? pct(R[k].scenarios.times, 95) : NaN), ms],
   ['JS heap after load and a GC, median (MB)', (k) => median(R[k].heap), mb],
   ['wasm linear memory after load (MB)', (k) => (R[k].wasm.length ? median(R[k].wasm) : NaN), mb],
 ];
@@ -275,6 +287,9 @@ ${fvTables.join('\n\n')}
 - **Slider.** On a freshly loaded page, ${samples} \`input\` events dispatched on the slider
   (values 60, 63, … days), each awaited: the time from dispatch to the MutationObserver seeing the
   chart's \`data-drawn\` paint counter change, then a \`setTimeout(0)\` before the next input.
+- **Scenarios.** The slider run again on Trendline with its three example scenarios kept
+  (\`sa\`, \`sb\`, \`sc\` in the link), so four projections are drawn per input; the baselines
+  have no such view.
 - **Scale rows.** The point set ×10 and ×100 (${synthetic(10).n} and ${synthetic(100).n} points),
   replicated with jittered dates (±60 days) and values (× e^N(0, 0.25)), same seed everywhere: the
   baselines by \`?scale=N\`; Trendline by importing the same points as a user series (pre-seeded in
