@@ -513,7 +513,11 @@ fn milestone_labels_stay_clear_of_the_fan() {
                 .collect();
             assert!(drawn.len() >= 3, "{w}×{h}: {drawn:?}");
             if scale == Scale::Log && w >= 1070 {
-                assert_eq!(drawn.len(), m.lines.len(), "{w}×{h}: every label has a place");
+                assert_eq!(
+                    drawn.len(),
+                    m.lines.len(),
+                    "{w}×{h}: every label has a place"
+                );
             }
             for l in drawn {
                 let end = f64::from(layout.plot.0) + 4.0 + 0.6 * 11.0 * l.chars().count() as f64;
