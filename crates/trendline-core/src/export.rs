@@ -364,16 +364,31 @@ fn derived_reliability(forecast: &Forecast, state: &State) -> bool {
             .any(|n| n.starts_with("Reliability levels other than 50%"))
 }
 
+/// Whether a spreadsheet could read `s` as a formula: it starts with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return (OWASP's CSV-injection list) and is not simply a number.
+fn formula_like(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.trim().parse::<f64>().is_err()
+}
+
 /// One CSV cell (RFC 4180): quoted when it contains a comma, a double quote, CR or LF, when it
 /// starts with `#` (so that readers skipping `#` comment lines keep the row) or when it has
 /// leading or trailing whitespace; double quotes inside are doubled.
+///
+/// Spreadsheet-safe (OWASP, "CSV Injection"): a cell a spreadsheet could run as a formula
+/// (starting with `=`, `+`, `-`, `@`, tab or CR, and not a plain number) gets a leading `'` and
+/// is quoted, so it shows as text; numbers, negative ones included, stay numbers.
 ///
 /// ```
 /// use trendline_core::export::csv_cell;
 /// assert_eq!(csv_cell("plain"), "plain");
 /// assert_eq!(csv_cell("a, \"b\""), "\"a, \"\"b\"\"\"");
+/// assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+/// assert_eq!(csv_cell("-12.5"), "-12.5");
 /// ```
 pub fn csv_cell(s: &str) -> String {
+    if formula_like(s) {
+        return format!("\"'{}\"", s.replace('"', "\"\""));
+    }
     let needs = s.contains([',', '"', '\n', '\r'])
         || s.starts_with('#')
         || s.starts_with(char::is_whitespace)
@@ -676,6 +691,37 @@ mod tests {
         assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
         assert_eq!(csv_cell("#1"), "\"#1\"");
         assert_eq!(csv_cell(" padded"), "\" padded\"");
+    }
+
+    #[test]
+    fn formula_like_text_is_neutralised_and_numbers_are_not() {
+        for bad in [
+            "=1+2",
+            "+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "=",
+            "-",
+            "+ 1 x",
+        ] {
+            let c = csv_cell(bad);
+            assert!(c.starts_with("\"'"), "{bad:?} → {c:?}");
+        }
+        for ok in [
+            "-12.5",
+            "+3",
+            "-0",
+            "1e-9",
+            "-1e300",
+            "2026-01-01",
+            "GPT-4",
+            "a=b",
+            "",
+        ] {
+            assert!(!csv_cell(ok).contains('\''), "{ok:?} → {:?}", csv_cell(ok));
+        }
     }
 
     #[test]

@@ -493,3 +493,62 @@ fn scenarios_get_their_own_section() {
     assert_eq!(c[0][1], "Fast, \"quoted\"", "read back exactly");
     assert!(c[0][2].starts_with("superexponential"));
 }
+
+/// Spreadsheet-safe export (OWASP CSV injection): text cells a spreadsheet would run as a
+/// formula come back from a CSV parser with a leading `'`, and numeric cells, negative ones
+/// included, still parse as numbers.
+#[test]
+fn formula_like_names_are_neutralised_and_numbers_stay_numbers() {
+    use std::rc::Rc;
+    use trendline_core::compare::run_scenarios;
+    use trendline_core::export::csv_export_with;
+    use trendline_core::Action;
+    let latest = day("2026-11-27");
+    let file = "date,value,name\n2024-01-01,10,=HYPERLINK(\"http://x\";\"click\")\n2024-06-01,20,+cmd|' /C calc'!A0\n2024-09-01,30,@SUM(A1:A9)\n2024-12-01,40,\"\tTabbed\"\n2025-03-01,80,-2+3\n2025-06-01,160,GPT-4 (plain)\n";
+    let series = parse_user_csv("mine", "=1+1 title", file, ImportUnit::Minutes, latest).unwrap();
+    let s = State {
+        series: "mine".into(),
+        ..State::default()
+    }
+    .apply(Action::ExampleScenarios)
+    .apply(Action::RenameScenario(0, "=evil()".into()));
+    let f = forecast(&series, None, &s);
+    let p = Rc::new(trendline_core::prepare(&series, None, &s));
+    let runs = run_scenarios(&series, None, &p, &s);
+    let text = csv_export_with(&f, &s, &runs, VINTAGE, latest);
+    let t = tables(&text);
+    let names: Vec<&str> = t["points"][1..].iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "'=HYPERLINK(\"http://x\";\"click\")",
+            "'+cmd|' /C calc'!A0",
+            "'@SUM(A1:A9)",
+            "Tabbed", // the importer trims names
+            "'-2+3",
+            "GPT-4 (plain)"
+        ]
+    );
+    for r in &t["points"][1..] {
+        assert!(r[4].parse::<f64>().is_ok(), "value {:?}", r[4]);
+    }
+    // The scenario named "=evil()" is text; its negative month differences are numbers.
+    let sc = &t["scenarios"];
+    assert!(sc[1..]
+        .iter()
+        .filter(|r| r[0] == "A")
+        .all(|r| r[1] == "'=evil()"));
+    let negative: Vec<f64> = sc[1..]
+        .iter()
+        .filter_map(|r| r[7].parse::<f64>().ok())
+        .filter(|m| *m < 0.0)
+        .collect();
+    assert!(
+        !negative.is_empty(),
+        "the superexponential scenario is earlier: {sc:?}"
+    );
+    assert!(
+        !text.contains("\n=") && !text.contains(",="),
+        "no cell starts with ="
+    );
+}
