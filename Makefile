@@ -6,14 +6,14 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 PORT ?= 8080
 
-.PHONY: serve test dist single-file setup setup-test lint test-native test-browser test-e2e check-data bench check-size
+.PHONY: serve test dist single-file setup setup-test lint test-native test-browser test-e2e check-data check-bad-data bench check-size
 
 ## serve: install what is missing, then serve the app at http://127.0.0.1:$(PORT) with rebuild on change
 serve: setup
 	trunk serve --dist target/serve-dist --address 127.0.0.1 --port $(PORT)
 
 ## test: install what is missing, then run every check and test (native, in-browser, end-to-end)
-test: setup-test lint check-data test-native test-browser dist check-size test-e2e
+test: setup-test lint check-data check-bad-data test-native test-browser dist check-size test-e2e
 	@echo "make test: all checks passed"
 
 ## bench: native engine timings (criterion), then bundle sizes, first chart and slider latency
@@ -57,6 +57,11 @@ lint:
 check-data:
 	.venv/bin/python scripts/build_data.py --check
 	.venv/bin/python scripts/reference/make_golden.py --check
+
+## check-bad-data: broken temporary copies of data/ (a bad value, date or column in a series
+## file, broken JSON or a missing licence in the manifest) must stop the build with file:line
+check-bad-data:
+	scripts/test-bad-data.sh
 
 test-native:
 	cargo test --workspace

@@ -76,17 +76,27 @@ fn meta(m: &SeriesMeta) -> String {
 fn main() {
     let root =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let data = root.join("data");
-    println!("cargo:rerun-if-changed=data/manifest.json");
-    println!("cargo:rerun-if-changed=data/series");
+    // TRENDLINE_DATA_DIR points the check at another copy of data/ (scripts/test-bad-data.sh
+    // breaks a temporary copy to show that a bad row stops the build); the app is always built
+    // from data/ itself otherwise.
+    println!("cargo:rerun-if-env-changed=TRENDLINE_DATA_DIR");
+    let (data, label) = match std::env::var("TRENDLINE_DATA_DIR") {
+        Ok(d) if !d.is_empty() => (PathBuf::from(&d), d),
+        _ => (root.join("data"), "data".to_string()),
+    };
+    println!(
+        "cargo:rerun-if-changed={}",
+        data.join("manifest.json").display()
+    );
+    println!("cargo:rerun-if-changed={}", data.join("series").display());
     let dataset = match trendline_core::Dataset::load_dir(&data) {
         Ok(d) => d,
         Err(errors) => {
             for e in &errors.0 {
-                eprintln!("data/{e}");
+                eprintln!("{label}/{e}");
             }
             eprintln!(
-                "error: data/ is invalid ({} problem(s)); fix the rows above",
+                "error: {label}/ is invalid ({} problem(s)); fix the rows above",
                 errors.0.len()
             );
             std::process::exit(1);

@@ -247,7 +247,12 @@ pub struct DataError {
 
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.reason)
+        // Line 0: a problem with the whole file (missing, empty).
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.reason)
+        } else {
+            write!(f, "{}:{}: {}", self.file, self.line, self.reason)
+        }
     }
 }
 
@@ -271,6 +276,36 @@ impl fmt::Display for DataErrors {
 
 impl std::error::Error for DataErrors {}
 
+/// 1-based line of byte offset `pos` in `text`.
+fn line_at(text: &str, pos: usize) -> u64 {
+    text.get(..pos).map_or(0, |t| t.matches('\n').count()) as u64 + 1
+}
+
+/// Byte offset of the `"id": "<id>"` member of a series object in the manifest text (0 when
+/// it cannot be found).
+fn series_at(text: &str, id: &str) -> usize {
+    let quoted = format!("\"{id}\"");
+    text.match_indices(&quoted)
+        .find(|(i, _)| {
+            let before = text[..*i].trim_end();
+            before
+                .strip_suffix(':')
+                .is_some_and(|b| b.trim_end().ends_with("\"id\""))
+        })
+        .map_or(0, |(i, _)| i)
+}
+
+/// Line of member `"name"` at or after byte offset `from` (the line of `from` when absent),
+/// so a problem with a series points at the line that holds it.
+fn member_line(text: &str, from: usize, name: &str) -> u64 {
+    let key = format!("\"{name}\"");
+    let pos = text
+        .get(from..)
+        .and_then(|t| t.find(&key))
+        .map_or(from, |i| from + i);
+    line_at(text, pos)
+}
+
 /// Parses the manifest JSON and checks it: known schema, unique series ids, a licence,
 /// attribution and source for each series.
 pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, DataErrors> {
@@ -283,17 +318,30 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, DataErrors> {
     };
     let m: Manifest =
         serde_json::from_str(text).map_err(|e| err(e.line() as u64, e.to_string()))?;
-    let mut problems = Vec::new();
+    let mut problems: Vec<(u64, String)> = Vec::new();
     if m.schema != 1 {
-        problems.push(format!("unsupported manifest schema {}", m.schema));
+        problems.push((
+            member_line(text, 0, "schema"),
+            format!("unsupported manifest schema {}", m.schema),
+        ));
     }
     if Day::parse(&m.vintage).is_err() {
-        problems.push(format!("vintage \"{}\" is not a date", m.vintage));
+        problems.push((
+            member_line(text, 0, "vintage"),
+            format!("vintage \"{}\" is not a date", m.vintage),
+        ));
     }
     let mut ids = HashSet::new();
     for s in m.series.iter() {
+        let at = series_at(text, &s.id);
+        let line = |member: &str| member_line(text, at, member);
         if !ids.insert(s.id.as_ref()) {
-            problems.push(format!("series id \"{}\" appears twice", s.id));
+            let quoted = format!("\"{}\"", s.id);
+            let last = text.rmatch_indices(&quoted).next().map_or(at, |(i, _)| i);
+            problems.push((
+                line_at(text, last),
+                format!("series id \"{}\" appears twice", s.id),
+            ));
         }
         for (what, v) in [
             ("title", &s.title),
@@ -302,29 +350,35 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, DataErrors> {
             ("source_name", &s.source_name),
         ] {
             if v.trim().is_empty() {
-                problems.push(format!("series \"{}\" has no {what}", s.id));
+                problems.push((line(what), format!("series \"{}\" has no {what}", s.id)));
             }
         }
         if s.source_urls.is_empty() {
-            problems.push(format!("series \"{}\" names no source URL", s.id));
+            problems.push((
+                line("source_urls"),
+                format!("series \"{}\" names no source URL", s.id),
+            ));
         }
         if Day::parse(&s.retrieved).is_err() {
-            problems.push(format!(
-                "series \"{}\": retrieved \"{}\" is not a date",
-                s.id, s.retrieved
+            problems.push((
+                line("retrieved"),
+                format!(
+                    "series \"{}\": retrieved \"{}\" is not a date",
+                    s.id, s.retrieved
+                ),
             ));
         }
         if (s.unit == Unit::Percent) != s.bounded {
-            problems.push(format!(
-                "series \"{}\": only percent series are bounded",
-                s.id
+            problems.push((
+                line("bounded"),
+                format!("series \"{}\": only percent series are bounded", s.id),
             ));
         }
         if let Some(c) = s.fit_cap {
             if !(c.is_finite() && c > 0.0) {
-                problems.push(format!(
-                    "series \"{}\": fit_cap must be a positive number",
-                    s.id
+                problems.push((
+                    line("fit_cap"),
+                    format!("series \"{}\": fit_cap must be a positive number", s.id),
                 ));
             }
         }
@@ -335,9 +389,9 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, DataErrors> {
         Err(DataErrors(
             problems
                 .into_iter()
-                .map(|reason| DataError {
+                .map(|(line, reason)| DataError {
                     file: file.into(),
-                    line: 0,
+                    line,
                     reason,
                 })
                 .collect(),
