@@ -23,6 +23,12 @@ export const SW_FILE = 'sw.js';
 export const SINGLE_FILE = 'trendline.html';
 export const BUILD_META = 'trendline-build';
 export const FIRST_VIEW_JS = 'first-view.js';
+/**
+ * The built site's Content-Security-Policy, written as a <meta> (hosts that can set headers
+ * should send it as a header, with `frame-ancestors *` added: a <meta> cannot carry
+ * frame-ancestors, and Chromium reports the attempt; see README, "Hosting").
+ */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const META_RE = new RegExp(`[ \\t]*<meta name="${BUILD_META}" content="[^"]*">\\r?\\n?`, 'g');
 
@@ -328,6 +334,32 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __tre
   return { file: path.join(dir, SINGLE_FILE), size: Buffer.byteLength(html) };
 }
 
+/**
+ * Makes index.html in `dir` run under the strict policy [`CSP`]: Trunk's inline module loader
+ * and the service-worker registration move to files named by a hash of their text
+ * (start-<hash>.js, sw-register-<hash>.js), the policy goes in as a <meta> right after the
+ * charset, and the page is checked to have no inline script, <style> or style attribute left.
+ * Runs after writeSingleFile, which inlines everything and so cannot carry this policy (see
+ * README, "Hosting"). Returns the files written.
+ */
+export function applyCsp(dir) {
+  let html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const written = [];
+  const toFile = (prefix, body, attrs) => {
+    const name = `${prefix}-${crypto.createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
+    fs.writeFileSync(path.join(dir, name), `${body.trim()}\n`);
+    written.push(name);
+    return `<script${attrs} src="./${name}"></script>`;
+  };
+  html = replaceOnce(html, /<script type="module">([\s\S]*?)<\/script>/, (_, body) => toFile('start', body, ' type="module"'), 'Trunk loader script');
+  html = replaceOnce(html, /<script id="sw-register">([\s\S]*?)<\/script>/, (_, body) => toFile('sw-register', body, ''), 'service worker registration');
+  html = replaceOnce(html, /<meta charset="utf-8">/, (m) => `${m}\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`, '<meta charset>');
+  const inline = html.match(/<script(?![^>]*\ssrc=)[^>]*>|<style[\s>]|\sstyle="/i);
+  if (inline) throw new Error(`postbuild: index.html still has inline ${inline[0]}, which the Content-Security-Policy refuses`);
+  fs.writeFileSync(path.join(dir, 'index.html'), html);
+  return written;
+}
+
 function main() {
   const dir = process.env.TRUNK_STAGING_DIR;
   const profile = process.env.TRUNK_PROFILE;
@@ -338,8 +370,9 @@ function main() {
   }
   const pre = prerender(dir);
   const single = writeSingleFile(dir);
+  const moved = applyCsp(dir);
   const { version, files } = writeServiceWorker(dir);
-  console.log(`postbuild: pre-rendered default view (${pre.bytes} bytes); ${SINGLE_FILE} (${single.size} bytes); ${SW_FILE} precaches ${files.length} files as trendline-${version}`);
+  console.log(`postbuild: pre-rendered default view (${pre.bytes} bytes); ${SINGLE_FILE} (${single.size} bytes); strict CSP, inline scripts moved to ${moved.join(', ')}; ${SW_FILE} precaches ${files.length} files as trendline-${version}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -343,7 +343,7 @@ fn compare(props: &CompareProps) -> Html {
                 <text class="tick axis-title" x="12" y={((t + b) / 2.0).to_string()} transform={format!("rotate(-90 12 {})", (t + b) / 2.0)} text-anchor="middle">{"doublings"}</text>
                 { for c.lines.iter().enumerate().map(|(i, line)| html! {
                     <path class={format!("cmp-line c{}", i % SLOTS)} data-series={line.id.clone()}
-                        style={if i >= SLOTS { "stroke-dasharray: 5 3" } else { "" }} d={path(&line.points)}>
+                        stroke-dasharray={(i >= SLOTS).then_some("5 3")} d={path(&line.points)}>
                         <title>{&line.label}</title>
                     </path>
                 }) }
@@ -351,7 +351,7 @@ fn compare(props: &CompareProps) -> Html {
             <ul class="compare-legend">
                 { for c.lines.iter().enumerate().map(|(i, line)| html! {
                     <li><svg width="22" height="8" aria-hidden="true"><line class={format!("cmp-line c{}", i % SLOTS)} x1="1" x2="21" y1="4" y2="4"
-                        style={if i >= SLOTS { "stroke-dasharray: 5 3" } else { "" }} /></svg>{&line.label}</li>
+                        stroke-dasharray={(i >= SLOTS).then_some("5 3")} /></svg>{&line.label}</li>
                 }) }
             </ul>
         </figure>

@@ -17,6 +17,19 @@ pub struct PointTooltipProps {
 /// Details of one point: shown beside it while hovered or focused, and announced politely.
 #[function_component(PointTooltip)]
 pub fn point_tooltip(props: &PointTooltipProps) -> Html {
+    let node = use_node_ref();
+    {
+        // Placed through the CSSOM: the Content-Security-Policy (style-src 'self') refuses
+        // inline style attributes.
+        let node = node.clone();
+        use_effect_with((props.x, props.y), move |(x, y)| {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                let st = el.style();
+                let _ = st.set_property("left", &format!("{x:.0}px"));
+                let _ = st.set_property("top", &format!("{y:.0}px"));
+            }
+        });
+    }
     let s = &props.series.0;
     let Some(p) = s.points.get(props.index) else {
         return html! {};
@@ -31,9 +44,8 @@ pub fn point_tooltip(props: &PointTooltipProps) -> Html {
         ),
         _ => "no interval published".into(),
     };
-    let left = format!("left: {:.0}px; top: {:.0}px", props.x, props.y);
     html! {
-        <div class="tooltip" role="status" aria-live="polite" data-testid="point-tooltip" style={left}>
+        <div class="tooltip" role="status" aria-live="polite" data-testid="point-tooltip" ref={node.clone()}>
             <strong>{&p.model}</strong>
             <span class="muted">{format!(" · {}", p.org)}</span>
             <div>{format!("{} · {}", p.date, format_value(unit, p.value))}<span class="muted">{format!(" (exact: {})", p.value)}</span></div>

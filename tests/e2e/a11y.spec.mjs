@@ -2,7 +2,7 @@
 // that follows the slider, every control is reached by Tab in reading order with a visible
 // focus ring, and axe-core finds no serious or critical violation (single view and embed,
 // light and dark).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { openApp, readValue } from './helpers.mjs';
 

@@ -1,5 +1,5 @@
 // The walking skeleton end to end: load, chart, fit, slider, URL keys, no errors, no foreign requests.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { openApp, readValue, canvasInk, metrPublished } from './helpers.mjs';
 import { SUBPATH_PORT } from './playwright.config.mjs';
 

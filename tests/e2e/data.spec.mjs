@@ -1,6 +1,6 @@
 // The complete dataset in the app: every series selectable with all its points, sources and
 // licences shown, the seed claims findable, point details on hover and keyboard focus.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, openApp, readValue, canvasInk, openDetails } from './helpers.mjs';

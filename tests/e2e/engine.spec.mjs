@@ -1,6 +1,6 @@
 // The forecast engine in the app: fit families, uncertainty, milestones, reliability, backtests,
 // and every URL key of its contract.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, openApp, readValue, canvasInk } from './helpers.mjs';

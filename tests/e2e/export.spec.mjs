@@ -1,5 +1,5 @@
 // Exports (PNG, SVG, CSV, scenario files) and bringing your own data.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import { openApp, readValue, canvasInk } from './helpers.mjs';
 

@@ -1,6 +1,6 @@
 // The pre-rendered first view (scripts/postbuild.mjs): the default chart is in index.html as
 // SVG, painted before the wasm loads, and replaced by the live chart without moving anything.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { openApp } from './helpers.mjs';
 
 test('the default chart is on the page before the wasm has loaded', async ({ page }) => {

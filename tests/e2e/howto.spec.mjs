@@ -1,6 +1,6 @@
 // "How to read this" (dismissible, stays dismissed) and the "why this default" notes beside
 // the fit's assumptions, in the manifest's own words with links to the source.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openApp, ROOT } from './helpers.mjs';

@@ -1,6 +1,6 @@
 // The cross-benchmark mosaic (?view=mosaic): a row per series with finite numbers, sortable
 // columns, rows that open their series, the view tabs, and no horizontal page scroll on a phone.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, openApp } from './helpers.mjs';

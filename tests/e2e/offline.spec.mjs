@@ -1,6 +1,6 @@
 // Offline use: the service worker (precache, cache-first, offline, updates), the web app manifest
 // and its icons, and the self-contained dist/trendline.html opened from file://.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -240,7 +240,8 @@ test('the post_build hook leaves debug builds alone and versions release builds'
     expect(listFiles(dir)).toEqual(['index.html', 'manifest.webmanifest']);
     expect(fs.readFileSync(path.join(dir, 'index.html'), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8'));
     // The real release output is checked on dist/: sw.js lists every other file, the meta is
-    // the version over names and contents, and index.html keeps the registration script.
+    // the version over names and contents, and index.html keeps the registration script (moved
+    // to a file, like Trunk's loader, for the Content-Security-Policy).
     const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
     const version = bundleVersion(DIST);
     expect(sw).toContain(`const CACHE = 'trendline-${version}';`);
@@ -249,7 +250,13 @@ test('the post_build hook leaves debug builds alone and versions release builds'
     for (const f of ['index.html', 'trendline.html', 'manifest.webmanifest', 'icons/icon-192.png', 'series/corebench-hard.csv']) expect(files).toContain(f);
     const index = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
     expect(index).toContain(`<meta name="trendline-build" content="${version}">`);
-    expect(index).toContain('navigator.serviceWorker.register(\'./sw.js\')');
+    const reg = index.match(/<script src="\.\/(sw-register-[0-9a-f]{16}\.js)"><\/script>/)?.[1];
+    expect(reg, 'the registration script is a file').toBeTruthy();
+    expect(fs.readFileSync(path.join(DIST, reg), 'utf8')).toContain('navigator.serviceWorker.register(\'./sw.js\')');
+    expect(files).toContain(reg);
+    expect(index).toMatch(/<script type="module" src="\.\/start-[0-9a-f]{16}\.js"><\/script>/);
+    expect(index).toContain('<meta http-equiv="Content-Security-Policy"');
+    expect(index).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 // Phone layout, 360–414 px wide: no horizontal scroll of the page (single view and embed),
 // and the doubling slider in the first screen, right under the chart.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { openApp } from './helpers.mjs';
 
 for (const width of [360, 390, 414]) {

@@ -27,7 +27,7 @@ export default defineConfig({
     },
   },
   webServer: [
-    { command: `node tests/e2e/serve.mjs ${DIST} ${PORT} /`, url: `http://127.0.0.1:${PORT}/`, cwd: '../..', reuseExistingServer: false },
+    { command: `node tests/e2e/serve.mjs ${DIST} ${PORT} / --csp-header`, url: `http://127.0.0.1:${PORT}/`, cwd: '../..', reuseExistingServer: false },
     { command: `node tests/e2e/serve.mjs ${DIST} ${SUBPATH_PORT} /deep/sub/path/`, url: `http://127.0.0.1:${SUBPATH_PORT}/deep/sub/path/`, cwd: '../..', reuseExistingServer: false },
   ],
 });

@@ -1,6 +1,6 @@
 // Scenarios side by side (A/B/C on one chart, a milestone table with month differences, in the
 // link, the embed and the exports) and the log/linear axis.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import { openApp, canvasInk } from './helpers.mjs';
 

@@ -1,6 +1,6 @@
 // Sensitivity chart: a milestone's date against the assumed doubling time, with the slider's
 // value as a marker that moves with the slider and agrees with the milestone table.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { openApp } from './helpers.mjs';
 
 async function readout(page) {

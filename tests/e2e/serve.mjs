@@ -1,14 +1,18 @@
 // A small static server for the end-to-end tests: serves a folder (default dist/) on 127.0.0.1,
 // optionally under a sub-path, with the headers static hosts such as GitHub Pages send
 // (correct MIME types, Access-Control-Allow-Origin: *). No dependencies.
-//   node tests/e2e/serve.mjs [dir] [port] [prefix]
+// With --csp-header it also sends index.html's Content-Security-Policy as a header, with the
+// frame-ancestors directive a <meta> cannot carry (what README's "Hosting" asks hosts to set).
+//   node tests/e2e/serve.mjs [dir] [port] [prefix] [--csp-header]
 import http from 'node:http';
+import { CSP } from '../../scripts/postbuild.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const dir = path.resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
 const prefix = (process.argv[4] ?? '/').replace(/\/?$/, '/');
+const cspHeader = process.argv.includes('--csp-header');
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
@@ -35,7 +39,9 @@ http.createServer((req, res) => {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    const headers = { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' };
+    if (cspHeader && path.basename(file) === 'index.html') headers['Content-Security-Policy'] = `${CSP}; frame-ancestors *`;
+    res.writeHead(200, headers);
     res.end(body);
   });
 }).listen(port, '127.0.0.1', () => console.log(`serving ${dir} at http://127.0.0.1:${port}${prefix}`));

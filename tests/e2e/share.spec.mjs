@@ -1,6 +1,6 @@
 // Links that reproduce, the page title, and the embed: an iframe in a host page on another
 // origin, sandboxed and not, at blog-column widths.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import http from 'node:http';
 import { openApp, readValue } from './helpers.mjs';
 import { PORT } from './playwright.config.mjs';

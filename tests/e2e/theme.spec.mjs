@@ -1,7 +1,7 @@
 // Dark mode: the page and the canvas follow the system's prefers-color-scheme, and a theme
 // control (system / light / dark) overrides it; the choice is kept in this browser, not in the
 // link.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { openApp } from './helpers.mjs';
 
 /** The chart's background: the base canvas' pixel near its top-left corner. */
