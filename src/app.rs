@@ -164,10 +164,19 @@ pub fn app() -> Html {
             list.push(imp.series.clone());
             users.set((list, Vec::new()));
             importing.set(false);
-            notices.set(vec![if kept {
-                format!("Imported \"{}\" ({} points). It is kept in this browser; remove it with the button beside the picker.", imp.series.meta.title, imp.series.points.len())
-            } else {
-                format!("Imported \"{}\" for this visit only: this page may not store data here.", imp.series.meta.title)
+            let why = match kept {
+                Ok(()) => None,
+                Err(browser::StoreError::Full) => {
+                    Some("this browser's storage for the page is full")
+                }
+                Err(browser::StoreError::Unavailable) => {
+                    Some("this page may not store data here (storage is blocked or unavailable)")
+                }
+                Err(browser::StoreError::Refused) => Some("the browser refused to store it"),
+            };
+            notices.set(vec![match why {
+                None => format!("Imported \"{}\" ({} points). It is kept in this browser; remove it with the button beside the picker.", imp.series.meta.title, imp.series.points.len()),
+                Some(why) => format!("Imported \"{}\" ({} points) for this visit only: it could not be kept, because {why}. Keep your file, or export the view as CSV, to bring it back later.", imp.series.meta.title, imp.series.points.len()),
             }]);
             state.dispatch(Action::SelectSeries(id));
         })

@@ -16,7 +16,35 @@ pub fn load(key: &str) -> Option<String> {
 
 /// Stores a string; `false` when storage is unavailable or full.
 pub fn save(key: &str, value: &str) -> bool {
-    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+    try_save(key, value).is_ok()
+}
+
+/// Why a value could not be stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The page may not use local storage (blocked by the browser or its settings, or an
+    /// opaque-origin frame).
+    Unavailable,
+    /// Local storage is full (QuotaExceededError).
+    Full,
+    /// Any other refusal.
+    Refused,
+}
+
+/// Stores a string, saying why not when it cannot.
+pub fn try_save(key: &str, value: &str) -> Result<(), StoreError> {
+    let s = storage().ok_or(StoreError::Unavailable)?;
+    s.set_item(key, value).map_err(|e| {
+        let name = js_sys::Reflect::get(&e, &wasm_bindgen::JsValue::from_str("name"))
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+            StoreError::Full
+        } else {
+            StoreError::Refused
+        }
+    })
 }
 
 /// Removes a stored string.
@@ -90,7 +118,12 @@ pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
             return false;
         };
         ta.set_value(text);
-        let _ = ta.set_attribute("style", "position:fixed;top:-1000px;opacity:0");
+        // Through the CSSOM, not a style attribute: the Content-Security-Policy (style-src
+        // 'self') refuses inline style attributes.
+        let st = ta.style();
+        for (k, v) in [("position", "fixed"), ("top", "-1000px"), ("opacity", "0")] {
+            let _ = st.set_property(k, v);
+        }
         let Some(body) = doc.body() else { return false };
         if body.append_child(&ta).is_err() {
             return false;

@@ -77,9 +77,10 @@ pub fn load_all() -> (Vec<Rc<Series>>, Vec<String>) {
     (out, notes)
 }
 
-/// Keeps an imported series; `false` when the browser will not store it (it then lasts for
-/// this visit only).
-pub fn store(imp: &Imported) -> bool {
+/// Keeps an imported series, or says why the browser would not (it then lasts for this visit
+/// only). Nothing is left half-written: if the list of series cannot be updated, the series'
+/// own entry is removed again.
+pub fn store(imp: &Imported) -> Result<(), browser::StoreError> {
     let id = &imp.series.meta.id;
     let value = format!(
         "{}\n{}\n{}",
@@ -87,14 +88,12 @@ pub fn store(imp: &Imported) -> bool {
         imp.series.meta.title,
         imp.text
     );
-    if !browser::save(&key(id), &value) {
-        return false;
-    }
+    browser::try_save(&key(id), &value)?;
     let mut all = ids();
     if !all.iter().any(|x| x == id.as_ref()) {
         all.push(id.to_string());
     }
-    browser::save(INDEX, &all.join("\n"))
+    browser::try_save(INDEX, &all.join("\n")).inspect_err(|_| browser::remove(&key(id)))
 }
 
 /// Removes a stored series.
