@@ -117,7 +117,13 @@ fn chart_css_size() -> (u32, u32) {
 }
 
 /// Reads a chosen file's text and hands it on.
+/// Files bigger than [`trendline_core::import::MAX_FILE_BYTES`] are refused unread, with a
+/// message.
 pub fn read_file(file: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) {
+    if let Err(e) = trendline_core::import::check_file_size(file.size()) {
+        done(Err(e));
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let r = wasm_bindgen_futures::JsFuture::from(file.text()).await;
         done(

@@ -6,6 +6,30 @@ use crate::date::Day;
 
 /// Most data rows a file may have.
 pub const MAX_ROWS: usize = 5000;
+/// Largest file read, bytes (2 MB: far more than [`MAX_ROWS`] rows of dated values need).
+/// Bigger files are refused before they are read, so a huge file never stalls the page.
+pub const MAX_FILE_BYTES: f64 = 2_000_000.0;
+
+/// Whether a file of `bytes` may be read; the reason for the reader when not.
+///
+/// ```
+/// use trendline_core::import::check_file_size;
+/// assert!(check_file_size(1_000.0).is_ok());
+/// assert_eq!(check_file_size(20_000_000.0).unwrap_err(),
+///     "This file is 20.0 MB; Trendline reads files of up to 2.0 MB (5000 rows). Nothing was changed.");
+/// ```
+pub fn check_file_size(bytes: f64) -> Result<(), String> {
+    if bytes.is_finite() && bytes <= MAX_FILE_BYTES {
+        Ok(())
+    } else {
+        Err(format!(
+            "This file is {:.1} MB; Trendline reads files of up to {:.1} MB ({MAX_ROWS} rows). Nothing was changed.",
+            bytes / 1e6,
+            MAX_FILE_BYTES / 1e6
+        ))
+    }
+}
+
 /// Most problems listed one by one; the rest are counted in a last `… and N more` message.
 pub const MAX_MESSAGES: usize = 20;
 
