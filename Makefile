@@ -33,9 +33,11 @@ dist: setup
 ## under a limit. Issue 9's goal is 160 KB (the script's default); until the first view is split,
 ## the limit here is an interim regression guard: 353.1 KB measured at 2efe42a (the mosaic, the
 ## sensitivity chart, dark mode and the pre-rendered first chart added about 50 KB to 302.8) plus
-## about 5 %. Lower it whenever the first view shrinks; never raise it to hide growth unremarked.
+## about 5 %. Raised to 400 after 382.0 KB was measured at fbc219e (scenarios side by side, the
+## log/linear axis and the strict-CSP loader files added about 29 KB). Lower it whenever the first
+## view shrinks; never raise it to hide growth unremarked.
 check-size: setup-test dist
-	node scripts/check-size.mjs --limit-kb 370
+	node scripts/check-size.mjs --limit-kb 400
 
 ## single-file: the release bundle, then where its one-file copy (works from file://) is
 single-file: dist
