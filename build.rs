@@ -89,6 +89,10 @@ fn main() {
         data.join("manifest.json").display()
     );
     println!("cargo:rerun-if-changed={}", data.join("series").display());
+    println!(
+        "cargo:rerun-if-changed={}",
+        data.join(trendline_core::dataset::FORECASTS_FILE).display()
+    );
     let dataset = match trendline_core::Dataset::load_dir(&data) {
         Ok(d) => d,
         Err(errors) => {
@@ -120,6 +124,16 @@ fn main() {
         }
     }
     out.push_str("];\n");
+    // Published forecasts (validated above with the rest); parsed by the app on first use.
+    let forecasts = data.join(trendline_core::dataset::FORECASTS_FILE);
+    if forecasts.exists() {
+        let _ = writeln!(
+            out,
+            "/// data/forecasts.csv.\npub static FORECASTS_CSV: &str = include_str!({forecasts:?});"
+        );
+    } else {
+        out.push_str("/// data/forecasts.csv (absent).\npub static FORECASTS_CSV: &str = \"\";\n");
+    }
     let dest =
         PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundle.rs");
     std::fs::write(dest, out).expect("OUT_DIR is writable");

@@ -512,6 +512,49 @@ SERIES = {
 }
 
 
+# Published forecasts (data/forecasts.csv): page-text rows, each number as the page writes it
+# (hours stay hours; the app converts). Shown beside a series as forecasts, never as data.
+FORECAST_COLUMNS = ["id", "series", "label", "forecaster", "made", "target", "statistic", "value", "low",
+                    "high", "low_pct", "high_pct", "unit", "source", "licence", "caveat"]
+FORECASTS = [
+    {
+        "id": "cotra-2026-01-14",
+        "series": "metr-th1.1-p50 metr-th1.0-p50",
+        "label": "Cotra, Jan 2026",
+        "forecaster": "Ajeya Cotra",
+        "made": "2026-01-14",
+        "target": "2026-12-31",
+        "statistic": "state-of-the-art 50% time horizon on METR's software tasks by the end of 2026",
+        "value": "24",
+        "low": "15",
+        "high": "40",
+        "low_pct": "20",
+        "high_pct": "80",
+        "unit": "hours",
+        "source": "https://forum.effectivealtruism.org/posts/h3zcCh49kLE6egrfz/i-underestimated-ai-capabilities-again"
+                  " (crosspost of the Planned Obsolescence post 'I underestimated AI capabilities (again)', "
+                  "March 2026), page text: predictions made on Jan 14th; median guess 24 hours for the "
+                  "state-of-the-art 50% time horizon by the end of 2026; 20th percentile around 15 hours; "
+                  "80th percentile around 40 hours",
+        "licence": "Page text, quoted as a fact with attribution; no licence is stated in the text as stored",
+        "caveat": "The page gives 'around' values and the year of Jan 14th only by context (predictions about "
+                  "2026, revisited in March 2026); the end of 2026 is drawn at 2026-12-31. Which version of METR's task suite the forecast was "
+                  "made against is not stated, so it is shown on both 50% series. In the same post the "
+                  "author says these forecasts already felt much too conservative; a later '100-plus-hour' "
+                  "expectation appears here only in secondary reporting and is not included.",
+    },
+]
+
+
+def forecasts_csv():
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=FORECAST_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    for row in FORECASTS:
+        w.writerow(row)
+    return out.getvalue()
+
+
 def sha256(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -557,6 +600,14 @@ def main(check):
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text)
             print(f"wrote {meta['file']} ({text.count(chr(10)) - 1} rows)")
+    text = forecasts_csv()
+    out = DATA / "forecasts.csv"
+    if check:
+        if not out.exists() or out.read_text() != text:
+            problems.append("forecasts.csv differs from what scripts/build_data.py builds (FORECASTS)")
+    else:
+        out.write_text(text)
+        print(f"wrote forecasts.csv ({len(FORECASTS)} rows)")
     stray = sorted(p.name for p in (DATA / "series").iterdir() if p not in {DATA / listed[s]["file"] for s in listed})
     if stray:
         problems.append(f"data/series/ holds files no manifest entry names: {stray}")

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A malformed row in data/series/*.csv or in the manifest stops the build (build.rs, which
+# A malformed row in data/series/*.csv, data/forecasts.csv or the manifest stops the build (build.rs, which
 # `make dist`, `make test` and `make serve` all run) with the file, the line and the reason.
 # Each case breaks a temporary copy of data/ and points the build script at it through
 # TRENDLINE_DATA_DIR; data/ itself is never touched. Exits non-zero if any case builds or
@@ -45,6 +45,9 @@ case_ "manifest not JSON" "manifest.json:7: " \
 licence_line=$(grep -n '"licence":' data/manifest.json | sed -n 3p | cut -d: -f1)
 case_ "manifest without licence" "manifest.json:$licence_line: series \"metr-th1.0-p50\" has no licence" \
   python3 -c "import pathlib,re; p=pathlib.Path('manifest.json'); t=p.read_text().split('\n'); i=$licence_line-1; t[i]=re.sub(r'(\"licence\": )\".*\"', r'\1\"\"', t[i]); p.write_text('\n'.join(t))"
+# The published forecasts: a median outside the range it is given with.
+case_ "forecast outside its range" "forecasts.csv:2: value 99 lies outside" \
+  python3 -c "import csv,io,pathlib; p=pathlib.Path('forecasts.csv'); r=list(csv.reader(io.StringIO(p.read_text()))); r[1][7]='99'; o=io.StringIO(); csv.writer(o, lineterminator='\\n').writerows(r); p.write_text(o.getvalue())"
 
 # The real data still builds.
 if ! cargo check -q -p trendline --lib; then

@@ -428,6 +428,7 @@ fn series_view(props: &SeriesViewProps) -> Html {
                         legend_in_plot: false,
                         scale: *scale,
                         scenarios: trendline_chart::ScenarioLine::from_runs(runs),
+                        forecasts: crate::bundle::forecasts_for(&fc.prepared.series.meta.id),
                     },
                 )
             });

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use trendline_core::dataset::{
     parse_series, DataErrors, Manifest, PublishedDoubling, SeriesMeta, Unit, Upstream,
 };
+use trendline_core::published::{parse_forecasts, PublishedForecast};
 use trendline_core::{Day, Series};
 
 include!(concat!(env!("OUT_DIR"), "/bundle.rs"));
@@ -32,6 +33,23 @@ pub fn embedded(meta: &SeriesMeta) -> Option<&'static str> {
         .map(|(_, t)| *t)
 }
 
+/// The published forecasts about series `id` (data/forecasts.csv, checked by `build.rs`).
+pub fn forecasts_for(id: &str) -> Vec<PublishedForecast> {
+    static ALL: std::sync::OnceLock<Vec<PublishedForecast>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let units: Vec<(&str, Unit)> = MANIFEST
+            .series
+            .iter()
+            .map(|m| (m.id.as_ref(), m.unit))
+            .collect();
+        parse_forecasts("forecasts.csv", FORECASTS_CSV, &units).unwrap_or_default()
+    })
+    .iter()
+    .filter(|f| f.applies_to(id))
+    .cloned()
+    .collect()
+}
+
 /// Parses and validates the text of `meta`'s series file.
 pub fn parse(meta: &SeriesMeta, text: &str) -> Result<Series, DataErrors> {
     parse_series(meta, text, vintage())
@@ -47,6 +65,14 @@ mod tests {
         let text = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
         let parsed = trendline_core::dataset::parse_manifest("manifest.json", &text).unwrap();
         assert_eq!(parsed, MANIFEST);
+    }
+
+    #[test]
+    fn the_forecasts_reach_the_metr_50_series_only() {
+        let f = forecasts_for("metr-th1.1-p50");
+        assert!(!f.is_empty());
+        assert!(f.iter().all(|f| !f.source.is_empty()));
+        assert!(forecasts_for("swebench-verified").is_empty());
     }
 
     #[test]

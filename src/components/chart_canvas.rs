@@ -3,7 +3,7 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use trendline_chart::{draw_layer, ChartModel, Layer, Layout, Theme};
+use trendline_chart::{draw_layer, place_labels, ChartModel, LabelOf, Layer, Layout, Theme};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
@@ -122,6 +122,21 @@ fn paint(
     })
 }
 
+/// Writes what the base layer labelled into readouts on the canvas: `data-point-labels` (the
+/// model names drawn, newest first, separated by " | ") and `data-forecasts` (the ids of the
+/// published forecasts drawn).
+fn publish_labels(canvas: &HtmlCanvasElement, model: &ChartModel, layout: &Layout, dpr: f64) {
+    let placed = place_labels(model, layout, &Theme::light(dpr));
+    let names: Vec<&str> = placed
+        .iter()
+        .filter(|p| matches!(p.of, LabelOf::Point(_)))
+        .map(|p| p.text.as_str())
+        .collect();
+    let forecasts: Vec<&str> = model.forecasts.iter().map(|f| f.id.as_str()).collect();
+    let _ = canvas.set_attribute("data-point-labels", &names.join(" | "));
+    let _ = canvas.set_attribute("data-forecasts", &forecasts.join(" "));
+}
+
 /// Paints the base layer when it changed (or `force`), and the overlay always; counts paints
 /// in the base canvas' `data-drawn` attribute (tests and benchmarks wait for it to change).
 fn repaint(
@@ -146,6 +161,9 @@ fn repaint(
     if stale {
         layout = paint(base, model, Layer::Base, dpr, dark);
         *last_base.borrow_mut() = Some((Rc::new(model.clone()), dark));
+        if let Some(l) = &layout {
+            publish_labels(base, model, l, dpr);
+        }
     }
     let overlay_layout = paint(overlay, model, Layer::Overlay, dpr, dark);
     let drawn = base

@@ -83,6 +83,17 @@ fn export_model(
             chars,
         ));
     }
+    let forecasts = crate::bundle::forecasts_for(&meta.id);
+    for f in &forecasts {
+        let url = f.source.split_whitespace().next().unwrap_or("");
+        footer.extend(wrap(
+            &format!(
+                "Published forecast (not data): {}. Source: {url}",
+                f.describe()
+            ),
+            chars,
+        ));
+    }
     footer.extend(wrap(&source, chars));
     footer.push(format!(
         "Made with Trendline on {} (dataset vintage {}).",
@@ -98,6 +109,7 @@ fn export_model(
             legend_in_plot: true,
             scale: state.scale,
             scenarios: trendline_chart::ScenarioLine::from_runs(runs),
+            forecasts,
         },
     )
 }

@@ -32,6 +32,9 @@ fn marker_svg(marker: Marker, filled: bool, color: &str, background: &str) -> Ht
         Marker::Cross => {
             html! { <path d="M5 3 L13 11 M5 11 L13 3" stroke={color.to_string()} stroke-width="2" /> }
         }
+        Marker::Diamond => {
+            html! { <polygon points="9,1.5 14.5,7 9,12.5 3.5,7" fill={fill} stroke={color.to_string()} stroke-width="1.5" /> }
+        }
     };
     html! { <svg width="18" height="14" aria-hidden="true">{shape}</svg> }
 }
@@ -56,7 +59,7 @@ pub fn legend(props: &LegendProps) -> Html {
     html! {
         <ul class="legend" data-testid="legend">
             { for m.point_legend.iter().map(|(marker, filled, above, label)| {
-                let color = hex(if *above { t.warning } else if *filled { t.frontier } else { t.other });
+                let color = hex(if *marker == Marker::Diamond { t.text } else if *above { t.warning } else if *filled { t.frontier } else { t.other });
                 html! { <li>{marker_svg(*marker, *filled, &color, &hex(t.background))}{label}</li> }
             }) }
             { for m.curves.iter().map(|c| {

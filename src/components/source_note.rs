@@ -17,6 +17,17 @@ pub fn source_note(props: &SourceNoteProps) -> Html {
             { for m.source_urls.iter().take(1).map(|u| html! { <a href={u.to_string()} rel="noopener" target="_blank">{u.trim_start_matches("https://")}</a> }) }
             {format!(" · retrieved {} · ", m.retrieved)}
             <span class="licence">{format!("Licence: {}", m.licence)}</span>
+            { for crate::bundle::forecasts_for(&m.id).iter().map(|f| {
+                let url = f.source.split_whitespace().next().unwrap_or("").to_string();
+                html! {
+                    <span class="forecast-note" data-testid={format!("forecast-{}", f.id)} title={f.source.clone()}>
+                        <br />
+                        {format!("Published forecast (shown as a diamond; not data): {}. ", f.describe())}
+                        <a href={url.clone()} rel="noopener" target="_blank">{"Source"}</a>
+                        {format!(". {}", f.caveat)}
+                    </span>
+                }
+            }) }
         </p>
     }
 }

@@ -46,6 +46,12 @@ fn main() -> ExitCode {
             caption: None,
             footer: vec![],
             legend_in_plot: false,
+            forecasts: data
+                .forecasts
+                .iter()
+                .filter(|f| f.applies_to(&series.meta.id))
+                .cloned()
+                .collect(),
             ..ModelOptions::default()
         },
     );

@@ -2,6 +2,7 @@
 //! primitives with anchored text, so no text is ever measured (measuring text forces a page
 //! layout in browsers, which would make every redraw slow).
 
+use crate::labels::{place_labels, LabelOf, LINE_FONT, POINT_FONT};
 use crate::model::{ChartModel, CurveStyle, Marker};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -455,29 +456,15 @@ pub fn draw_layer<DB: DrawingBackend>(
             axis,
         ))?;
 
-        // Milestones and ceilings; a label that would touch the previous one is left out.
-        // Room for a label: from the plot's left edge to where the Monte Carlo band starts.
-        let room = model
-            .bands
-            .first()
-            .and_then(|b| b.rows.first())
-            .map_or(f64::from(layout.plot.2), |r| {
-                layout.to_px(r.0, model.y_range.0).0
-            })
-            - f64::from(left)
-            - 8.0 * s;
-        let mut order: Vec<(&crate::model::HLine, f64)> = model
-            .lines
-            .iter()
-            .filter(|l| l.y >= model.y_range.0 && l.y <= model.y_range.1)
-            .map(|l| (l, layout.to_px(model.x_range.0, l.y).1))
-            .collect();
-        order.sort_by(|a, b| a.0.y.total_cmp(&b.0.y));
-        let line_ys: Vec<i32> = order.iter().map(|(_, y)| y.round() as i32).collect();
-        // Label boxes placed so far, `(top, bottom)` in pixels.
-        let mut placed: Vec<(i32, i32)> = Vec::new();
-        let label_h = px(13.0);
-        for &(line, y) in &order {
+        // Milestones and ceilings: dashed lines; their labels sit at the left end, above
+        // their line (below it when another line is too close above), where the data is older
+        // and lower and the Monte Carlo band (painted later, on the right) never covers them
+        // (see `labels::place_labels`).
+        for line in &model.lines {
+            if line.y < model.y_range.0 || line.y > model.y_range.1 {
+                continue;
+            }
+            let y = layout.to_px(model.x_range.0, line.y).1;
             let color = if line.warning {
                 theme.warning
             } else {
@@ -492,38 +479,26 @@ pub fn draw_layer<DB: DrawingBackend>(
             ) {
                 area.draw(&PathElement::new(seg.to_vec(), style))?;
             }
-            let yi = y.round() as i32;
-            // Labels sit at the left end, above their line (below it when another line is too
-            // close above): the data there is older and lower, and the Monte Carlo band
-            // (painted later, on the right) never covers them. A label with no free place is
-            // left out; the milestone table lists every milestone.
-            let free = |(t, b): (i32, i32)| {
-                t >= top
-                    && b <= layout.plot.3
-                    && !line_ys.iter().any(|&ly| ly != yi && ly >= t && ly <= b)
-                    && !placed.iter().any(|&(pt, pb)| t <= pb && pt <= b)
-            };
-            let above = (yi - label_h, yi - 1);
-            let below = (yi + 1, yi + label_h);
-            let spot = [
-                (above, VPos::Bottom, yi - px(2.0)),
-                (below, VPos::Top, yi + px(2.0)),
-            ]
-            .into_iter()
-            .find(|(b, _, _)| free(*b));
-            if let Some((b, vpos, ty)) = spot {
-                let fits = |t: &str| 0.6 * 11.0 * s * t.chars().count() as f64 <= room;
-                let text = if fits(&line.label) {
-                    &line.label
+        }
+    }
+    let labels = if base {
+        place_labels(model, &layout, theme)
+    } else {
+        Vec::new()
+    };
+    if base {
+        for l in &labels {
+            if let LabelOf::Line(i) = l.of {
+                let color = if model.lines[i].warning {
+                    theme.warning
                 } else {
-                    &line.short
+                    theme.milestone
                 };
                 area.draw_text(
-                    text,
-                    &font(11.0, &color, HPos::Left, vpos),
-                    (left + px(4.0), ty),
+                    &l.text,
+                    &font(LINE_FONT, &color, HPos::Left, VPos::Top),
+                    (l.rect.0, l.rect.1 + px(1.0)),
                 )?;
-                placed.push(b);
             }
         }
     }
@@ -652,6 +627,43 @@ pub fn draw_layer<DB: DrawingBackend>(
                     ring.stroke_width(px(2.0).max(1) as u32),
                 ))?;
             }
+        }
+    }
+
+    if base {
+        // Published forecasts: a dashed whisker over the range given, a hollow diamond at the
+        // median (forecasts, not data: never filled like a measured point).
+        for f in &model.forecasts {
+            let (x, y) = layout.to_px(f.x, f.y);
+            let xi = x.round() as i32;
+            let style = theme.text.stroke_width(px(1.5).max(1) as u32);
+            if let Some((lo, hi)) = f.interval {
+                let (_, ylo) = layout.to_px(f.x, lo.max(model.y_range.0));
+                let (_, yhi) = layout.to_px(f.x, hi.min(model.y_range.1));
+                for seg in dashes((x, ylo), (x, yhi), 3.0 * s, 2.0 * s) {
+                    area.draw(&PathElement::new(seg.to_vec(), style))?;
+                }
+                for yy in [ylo, yhi] {
+                    let yy = yy.round() as i32;
+                    area.draw(&PathElement::new(
+                        vec![(xi - px(4.0), yy), (xi + px(4.0), yy)],
+                        style,
+                    ))?;
+                }
+            }
+            draw_marker(area, Marker::Diamond, (x, y), r, &theme.text, false, theme)?;
+        }
+        for l in &labels {
+            let color = match l.of {
+                LabelOf::Line(_) => continue,
+                LabelOf::Forecast(_) => theme.text,
+                LabelOf::Point(_) => theme.muted,
+            };
+            area.draw_text(
+                &l.text,
+                &font(POINT_FONT, &color, HPos::Left, VPos::Top),
+                (l.rect.0, l.rect.1 + px(1.0)),
+            )?;
         }
     }
 
@@ -867,6 +879,14 @@ fn draw_marker<DB: DrawingBackend>(
                 closed.push(pts[0]);
                 area.draw(&PathElement::new(closed, color.stroke_width(stroke)))
             }
+        }
+        Marker::Diamond => {
+            let d = (r * 1.3).round() as i32;
+            let pts = vec![(xi, yi - d), (xi + d, yi), (xi, yi + d), (xi - d, yi)];
+            area.draw(&Polygon::new(pts.clone(), theme.background.filled()))?;
+            let mut closed = pts.clone();
+            closed.push(pts[0]);
+            area.draw(&PathElement::new(closed, color.stroke_width(stroke)))
         }
         Marker::Cross => {
             let d = ri;

@@ -5,11 +5,13 @@
 #![warn(missing_docs)]
 
 pub mod draw;
+pub mod labels;
 pub mod model;
 pub mod small;
 
 pub use draw::{curve_look, draw, draw_layer, render_svg, Layer, Layout, Theme};
+pub use labels::{place_labels, LabelOf, Placed};
 pub use model::{
-    build_model, ChartModel, Curve, CurveStyle, HLine, Marker, ModelOptions, PointMark,
-    ScenarioLine, YAxis,
+    build_model, ChartModel, Curve, CurveStyle, ForecastMark, HLine, Marker, ModelOptions,
+    PointMark, ScenarioLine, YAxis,
 };

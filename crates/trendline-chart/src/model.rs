@@ -3,6 +3,7 @@
 use trendline_core::compare::ScenarioRun;
 use trendline_core::dataset::{PointKind, Unit};
 use trendline_core::forecast::BandHit;
+use trendline_core::published::PublishedForecast;
 use trendline_core::state::Scale;
 use trendline_core::units::{format_days_and_months, tick_label_minutes};
 use trendline_core::{Day, Family, Forecast, Projection};
@@ -51,6 +52,8 @@ pub enum Marker {
     Cross,
     /// Superseded aggregation.
     Dot,
+    /// A published forecast (not data): hollow diamond.
+    Diamond,
 }
 
 /// One data point as drawn.
@@ -76,6 +79,24 @@ pub struct PointMark {
     pub dropped: bool,
     /// Where the point landed in the as-of fan, for points after the as-of date.
     pub hit: Option<BandHit>,
+    /// Model name drawn beside frontier points, where there is room.
+    pub label: Option<String>,
+}
+
+/// A published forecast as drawn: a hollow diamond at the median, a whisker over the quantiles
+/// given, a short label. Never data: nothing is fitted to it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ForecastMark {
+    /// The forecast's id (data/forecasts.csv).
+    pub id: String,
+    /// Plot x of the target date.
+    pub x: f64,
+    /// Plot y of the median.
+    pub y: f64,
+    /// Plot y of the quantiles given.
+    pub interval: Option<(f64, f64)>,
+    /// Short label ("Cotra, Jan 2026").
+    pub label: String,
 }
 
 /// How a curve is drawn.
@@ -170,6 +191,8 @@ pub struct ChartModel {
     pub footer: Vec<String>,
     /// Draw the legend inside the plot (exports); the page shows it as HTML instead.
     pub legend_in_plot: bool,
+    /// Published forecasts shown beside the data.
+    pub forecasts: Vec<ForecastMark>,
     /// Index into `points` of the point under the pointer or keyboard focus, drawn ringed.
     pub highlight: Option<usize>,
     /// What the reader should know about the vertical axis: its scale, and where the Monte
@@ -195,6 +218,7 @@ impl ChartModel {
             && self.x_title == other.x_title
             && self.y_title == other.y_title
             && self.points == other.points
+            && self.forecasts == other.forecasts
             && self.lines == other.lines
             && self.point_legend == other.point_legend
             && self.caption == other.caption
@@ -219,6 +243,8 @@ pub struct ModelOptions {
     pub scale: Scale,
     /// Named scenarios to draw beside the projection.
     pub scenarios: Vec<ScenarioLine>,
+    /// Published forecasts about the series, drawn as forecasts (never fitted).
+    pub forecasts: Vec<PublishedForecast>,
 }
 
 /// A scenario's projection as [`build_model`] draws it.
@@ -256,6 +282,7 @@ impl Default for ModelOptions {
             legend_in_plot: false,
             scale: Scale::Log,
             scenarios: Vec::new(),
+            forecasts: Vec::new(),
         }
     }
 }
@@ -391,8 +418,30 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
                 .iter()
                 .find(|(j, _)| *j == i)
                 .map(|(_, h)| *h),
+            label: (p.frontier && !p.model.trim().is_empty()).then(|| p.model.clone()),
         });
     }
+    // Published forecasts stated in this series' unit, inside the horizontal range.
+    let forecasts: Vec<ForecastMark> = opts
+        .forecasts
+        .iter()
+        .filter(|f| f.unit.series_unit() == unit && f.applies_to(&series.meta.id))
+        .filter(|f| f.target.x() >= x_range.0 && f.target.x() <= x_range.1)
+        .filter_map(|f| {
+            let (v, lo, hi) = f.in_series_unit();
+            let y = y_axis.to_plot(v)?;
+            let interval = lo
+                .zip(hi)
+                .and_then(|(lo, hi)| Some((y_axis.to_plot(lo)?, y_axis.to_plot(hi)?)));
+            Some(ForecastMark {
+                id: f.id.clone(),
+                x: f.target.x(),
+                y,
+                interval,
+                label: f.label.clone(),
+            })
+        })
+        .collect();
 
     let mut lines = Vec::new();
     let mut y_ticks = Vec::new();
@@ -471,6 +520,11 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
                 let (a, b) = p.interval.unwrap_or((p.y, p.y));
                 lo = lo.min(a.min(p.y));
                 hi = hi.max(b.max(p.y));
+            }
+            for f in &forecasts {
+                let (a, b) = f.interval.unwrap_or((f.y, f.y));
+                lo = lo.min(a.min(f.y));
+                hi = hi.max(b.max(f.y));
             }
             if y_axis == YAxis::LinearMinutes {
                 lines.iter_mut().for_each(|l| l.y = 10f64.powf(l.y));
@@ -759,6 +813,14 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
             "Dropped from the fit by you".to_string(),
         ));
     }
+    if !forecasts.is_empty() {
+        point_legend.push((
+            Marker::Diamond,
+            false,
+            false,
+            "Published forecast (median and the range given; not data)".to_string(),
+        ));
+    }
 
     ChartModel {
         y_axis,
@@ -774,6 +836,7 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
             Unit::Percent => "Score (%)".into(),
         },
         points,
+        forecasts,
         curves,
         bands,
         lines,

@@ -21,6 +21,7 @@ fn model(state: &State) -> ChartModel {
             caption: None,
             footer: vec![],
             legend_in_plot: true,
+            forecasts: d.forecasts.clone(),
             ..ModelOptions::default()
         },
     )
@@ -528,4 +529,118 @@ fn milestone_labels_stay_clear_of_the_fan() {
             }
         }
     }
+}
+
+/// Pixel layout of `m` drawn at `w × h` (as the SVG backend lays it out).
+fn layout_of(m: &ChartModel, w: u32, h: u32) -> trendline_chart::Layout {
+    use plotters::prelude::IntoDrawingArea;
+    let mut out = String::new();
+    let layout = {
+        let root = plotters::prelude::SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
+        trendline_chart::draw(&root, m, &Theme::light(1.0)).unwrap()
+    };
+    layout
+}
+
+fn overlaps(a: (i32, i32, i32, i32), b: (i32, i32, i32, i32)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+#[test]
+fn frontier_points_are_named_where_there_is_room_and_no_label_covers_another_or_a_point() {
+    use trendline_chart::LabelOf;
+    for (w, h) in [(1000, 600), (640, 420), (360, 300)] {
+        let m = model(&State::default());
+        let frontier: Vec<&str> = m
+            .points
+            .iter()
+            .filter(|p| p.filled)
+            .filter_map(|p| p.label.as_deref())
+            .collect();
+        assert!(frontier.len() >= 10, "{frontier:?}");
+        assert!(m
+            .points
+            .iter()
+            .filter(|p| !p.filled)
+            .all(|p| p.label.is_none()));
+        let layout = layout_of(&m, w, h);
+        let placed = trendline_chart::place_labels(&m, &layout, &Theme::light(1.0));
+        let named: Vec<&str> = placed
+            .iter()
+            .filter(|p| matches!(p.of, LabelOf::Point(_)))
+            .map(|p| p.text.as_str())
+            .collect();
+        assert!(named.len() >= 3, "{w}x{h}: only {named:?}");
+        if w == 1000 {
+            assert!(named.len() >= 8, "{w}x{h}: only {named:?}");
+        }
+        for (i, a) in placed.iter().enumerate() {
+            let (l, t, r, b) = layout.plot;
+            assert!(
+                a.rect.0 >= l && a.rect.2 <= r && a.rect.1 >= t && a.rect.3 <= b,
+                "{a:?} leaves the plot {:?}",
+                layout.plot
+            );
+            for b in &placed[i + 1..] {
+                assert!(!overlaps(a.rect, b.rect), "{w}x{h}: {a:?} overlaps {b:?}");
+            }
+            if matches!(a.of, LabelOf::Point(_) | LabelOf::Forecast(_)) {
+                for l in m
+                    .lines
+                    .iter()
+                    .filter(|l| l.y >= m.y_range.0 && l.y <= m.y_range.1)
+                {
+                    let y = layout.to_px(m.x_range.0, l.y).1.round() as i32;
+                    assert!(
+                        !(a.rect.1 <= y && y <= a.rect.3),
+                        "{w}x{h}: {a:?} crosses the line {}",
+                        l.label
+                    );
+                }
+                for p in &m.points {
+                    let (x, y) = layout.to_px(p.x, p.y);
+                    let mark = (x as i32 - 4, y as i32 - 4, x as i32 + 4, y as i32 + 4);
+                    assert!(
+                        !overlaps(a.rect, mark),
+                        "{w}x{h}: {a:?} covers a point at {mark:?}"
+                    );
+                }
+            }
+        }
+        let svg = render_svg(&m, w, h, &Theme::light(1.0));
+        for n in &named {
+            let esc = n.replace('&', "&amp;").replace('<', "&lt;");
+            assert!(svg.contains(&esc), "{w}x{h}: {n} not in the SVG");
+        }
+    }
+}
+
+#[test]
+fn the_published_forecast_is_drawn_on_metr_50_only_as_a_forecast() {
+    let m = model(&State::default());
+    assert_eq!(m.forecasts.len(), 1, "{:?}", m.forecasts);
+    let f = &m.forecasts[0];
+    assert_eq!(f.id, "cotra-2026-01-14");
+    assert!(
+        (f.y - 1440f64.log10()).abs() < 1e-12,
+        "24 h median at log10(1440 min)"
+    );
+    let (lo, hi) = f.interval.unwrap();
+    assert!((lo - 900f64.log10()).abs() < 1e-12 && (hi - 2400f64.log10()).abs() < 1e-12);
+    assert_eq!(Day::from_x(f.x).unwrap().to_string(), "2026-12-31");
+    assert!(m.points.len() == 26, "a forecast is never a point");
+    assert!(m
+        .point_legend
+        .iter()
+        .any(|e| e.0 == trendline_chart::Marker::Diamond && e.3.starts_with("Published forecast")));
+    let svg = render_svg(&m, 1000, 600, &Theme::light(1.0));
+    assert!(svg.contains("Forecast: Cotra, Jan 2026"));
+    // Not on a series it is not about.
+    let st = State::default().apply(Action::SelectSeries("swebench-verified".into()));
+    let other = model(&st);
+    assert!(other.forecasts.is_empty());
+    assert!(!other
+        .point_legend
+        .iter()
+        .any(|e| e.3.starts_with("Published forecast")));
 }

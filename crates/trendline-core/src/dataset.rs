@@ -399,7 +399,7 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, DataErrors> {
     }
 }
 
-fn parse_opt_f64(cell: &str, column: &str) -> Result<Option<f64>, String> {
+pub(crate) fn parse_opt_f64(cell: &str, column: &str) -> Result<Option<f64>, String> {
     let t = cell.trim();
     if t.is_empty() {
         return Ok(None);
@@ -635,18 +635,25 @@ pub fn resolve_frontier(points: &mut [Point]) {
     }
 }
 
-/// The whole dataset: the manifest and every series, parsed and validated.
+/// Published forecasts, relative to `data/`.
+pub const FORECASTS_FILE: &str = "forecasts.csv";
+
+/// The whole dataset: the manifest, every series and the published forecasts, parsed and
+/// validated.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
     /// The manifest.
     pub manifest: Manifest,
     /// Series in manifest order.
     pub series: Vec<Series>,
+    /// Published forecasts (`forecasts.csv`; none when the file is absent).
+    pub forecasts: Vec<crate::published::PublishedForecast>,
 }
 
 impl Dataset {
-    /// Parses the manifest and every series file it lists. `read` returns a file's text given
-    /// its path relative to `data/`. All problems in all files are reported together.
+    /// Parses the manifest, every series file it lists and `forecasts.csv` (optional). `read`
+    /// returns a file's text given its path relative to `data/`. All problems in all files are
+    /// reported together.
     pub fn load<'a>(
         manifest_text: &str,
         read: impl Fn(&str) -> Option<&'a str>,
@@ -668,8 +675,25 @@ impl Dataset {
                 },
             }
         }
+        let units: Vec<(&str, Unit)> = manifest
+            .series
+            .iter()
+            .map(|m| (m.id.as_ref(), m.unit))
+            .collect();
+        let forecasts = match read(FORECASTS_FILE) {
+            None => Vec::new(),
+            Some(text) => crate::published::parse_forecasts(FORECASTS_FILE, text, &units)
+                .unwrap_or_else(|DataErrors(e)| {
+                    errors.extend(e);
+                    Vec::new()
+                }),
+        };
         if errors.is_empty() {
-            Ok(Dataset { manifest, series })
+            Ok(Dataset {
+                manifest,
+                series,
+                forecasts,
+            })
         } else {
             Err(DataErrors(errors))
         }
@@ -690,6 +714,9 @@ impl Dataset {
             .map_err(|e| read_err("manifest.json", e))?;
         let manifest = parse_manifest("manifest.json", &manifest_text)?;
         let mut texts = Vec::new();
+        if let Ok(t) = std::fs::read_to_string(dir.join(FORECASTS_FILE)) {
+            texts.push((FORECASTS_FILE.into(), t));
+        }
         for m in manifest.series.iter() {
             texts.push((
                 m.file.clone(),

@@ -18,6 +18,7 @@ pub mod import;
 pub mod milestones;
 pub mod montecarlo;
 pub mod mosaic;
+pub mod published;
 pub mod reliability;
 pub mod scenario;
 pub mod sensitivity;
