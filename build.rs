@@ -124,16 +124,35 @@ fn main() {
         }
     }
     out.push_str("];\n");
-    // Published forecasts (validated above with the rest); parsed by the app on first use.
-    let forecasts = data.join(trendline_core::dataset::FORECASTS_FILE);
-    if forecasts.exists() {
+    // Published forecasts (validated above with the rest), as Rust values: the app carries
+    // no CSV parsing or validation code for them.
+    out.push_str("/// data/forecasts.csv, as checked by build.rs.\npub fn all_forecasts() -> Vec<PublishedForecast> {\n    vec![\n");
+    for f in &dataset.forecasts {
         let _ = writeln!(
             out,
-            "/// data/forecasts.csv.\npub static FORECASTS_CSV: &str = include_str!({forecasts:?});"
+            "        PublishedForecast {{ id: {:?}.into(), series: vec![{}], label: {:?}.into(), forecaster: {:?}.into(), \
+             made: Day::from_number({}), target: Day::from_number({}), statistic: {:?}.into(), value: {:?}, low: {:?}, \
+             high: {:?}, low_pct: {:?}, high_pct: {:?}, unit: ForecastUnit::{:?}, source: {:?}.into(), licence: {:?}.into(), \
+             caveat: {:?}.into() }},",
+            f.id,
+            f.series.iter().map(|s| format!("{s:?}.into()")).collect::<Vec<_>>().join(", "),
+            f.label,
+            f.forecaster,
+            f.made.number(),
+            f.target.number(),
+            f.statistic,
+            f.value,
+            f.low,
+            f.high,
+            f.low_pct,
+            f.high_pct,
+            f.unit,
+            f.source,
+            f.licence,
+            f.caveat
         );
-    } else {
-        out.push_str("/// data/forecasts.csv (absent).\npub static FORECASTS_CSV: &str = \"\";\n");
     }
+    out.push_str("    ]\n}\n");
     let dest =
         PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundle.rs");
     std::fs::write(dest, out).expect("OUT_DIR is writable");

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use trendline_core::dataset::{
     parse_series, DataErrors, Manifest, PublishedDoubling, SeriesMeta, Unit, Upstream,
 };
-use trendline_core::published::{parse_forecasts, PublishedForecast};
+use trendline_core::published::{ForecastUnit, PublishedForecast};
 use trendline_core::{Day, Series};
 
 include!(concat!(env!("OUT_DIR"), "/bundle.rs"));
@@ -35,19 +35,9 @@ pub fn embedded(meta: &SeriesMeta) -> Option<&'static str> {
 
 /// The published forecasts about series `id` (data/forecasts.csv, checked by `build.rs`).
 pub fn forecasts_for(id: &str) -> Vec<PublishedForecast> {
-    static ALL: std::sync::OnceLock<Vec<PublishedForecast>> = std::sync::OnceLock::new();
-    ALL.get_or_init(|| {
-        let units: Vec<(&str, Unit)> = MANIFEST
-            .series
-            .iter()
-            .map(|m| (m.id.as_ref(), m.unit))
-            .collect();
-        parse_forecasts("forecasts.csv", FORECASTS_CSV, &units).unwrap_or_default()
-    })
-    .iter()
-    .filter(|f| f.applies_to(id))
-    .cloned()
-    .collect()
+    let mut all = all_forecasts();
+    all.retain(|f| f.applies_to(id));
+    all
 }
 
 /// Parses and validates the text of `meta`'s series file.
@@ -65,6 +55,14 @@ mod tests {
         let text = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
         let parsed = trendline_core::dataset::parse_manifest("manifest.json", &text).unwrap();
         assert_eq!(parsed, MANIFEST);
+    }
+
+    #[test]
+    fn the_compiled_forecasts_equal_data_forecasts_csv() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let d = trendline_core::Dataset::load_dir(&dir).unwrap();
+        assert!(!d.forecasts.is_empty());
+        assert_eq!(d.forecasts, all_forecasts());
     }
 
     #[test]
