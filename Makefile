@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 PORT ?= 8080
 
-.PHONY: serve test dist single-file setup setup-test lint test-native test-browser test-e2e check-data check-bad-data bench check-size
+.PHONY: serve test dist single-file setup setup-test lint test-native test-browser test-e2e check-data check-bad-data bench check-size fuzz
 
 ## serve: install what is missing, then serve the app at http://127.0.0.1:$(PORT) with rebuild on change
 serve: setup
@@ -21,6 +21,13 @@ test: setup-test lint check-data check-bad-data test-native test-browser dist ch
 bench: setup-test dist
 	cargo bench -p trendline-core --bench engine
 	node scripts/bench.mjs
+
+## fuzz: every cargo-fuzz target of trendline-core (URL decoder, CSV import, scenario files,
+## manifest/series files, fits) for FUZZ_SECONDS each (default 60), then executions per target;
+## installs cargo-fuzz if missing and runs it on the stable toolchain (scripts/fuzz.sh). The
+## smaller fixed run (proptest, > 100 000 cases) is part of test-native
+fuzz:
+	scripts/fuzz.sh
 
 ## dist: release bundle in dist/, servable by any static server from any sub-path; Trunk's
 ## post_build hook (scripts/postbuild.mjs) adds sw.js (offline cache), the build meta in

@@ -111,10 +111,15 @@ impl Day {
 
     /// Year, month, day.
     pub fn ymd(self) -> (i32, u8, u8) {
-        match time::Date::from_julian_day(self.0 + UNIX_EPOCH_JULIAN) {
-            Ok(d) => (d.year(), d.month() as u8, d.day()),
-            // Unreachable for dates built through this type's constructors.
-            Err(_) => (1970, 1, 1),
+        // `from_number` takes any `i32`; the Julian day of one near `i32::MAX` overflows.
+        match self
+            .0
+            .checked_add(UNIX_EPOCH_JULIAN)
+            .map(time::Date::from_julian_day)
+        {
+            Some(Ok(d)) => (d.year(), d.month() as u8, d.day()),
+            // Unreachable for dates built through `parse`, `from_ymd` and `from_x`.
+            _ => (1970, 1, 1),
         }
     }
 

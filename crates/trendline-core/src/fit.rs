@@ -46,7 +46,7 @@ pub enum FitError {
     },
     /// All selected points share one date, so no slope exists.
     SingleDate,
-    /// An input was NaN or infinite.
+    /// An input was NaN or infinite, or so large that the fit's sums overflow.
     NonFinite,
 }
 
@@ -106,6 +106,13 @@ pub fn ols(xs: &[f64], ys: &[f64]) -> Result<LinearFit, FitError> {
         return Err(FitError::SingleDate);
     }
     let slope = sxy / sxx;
+    // Finite inputs can still overflow the sums (|x| or |y| near 1e155 and beyond).
+    if ![x_mean, y_mean, sxx, sxy, syy, slope]
+        .iter()
+        .all(|v| v.is_finite())
+    {
+        return Err(FitError::NonFinite);
+    }
     let sse = (syy - slope * sxy).max(0.0);
     let r2 = if syy > 0.0 { 1.0 - sse / syy } else { 1.0 };
     let resid_sd = if n > 2 {
