@@ -57,6 +57,8 @@ mod tests {
         assert_eq!(parsed, MANIFEST);
     }
 
+    // Reads data/ from disk: native only.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn the_compiled_forecasts_equal_data_forecasts_csv() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
