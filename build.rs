@@ -132,7 +132,7 @@ fn main() {
             out,
             "        PublishedForecast {{ id: {:?}.into(), series: vec![{}], label: {:?}.into(), forecaster: {:?}.into(), \
              made: Day::from_number({}), target: Day::from_number({}), statistic: {:?}.into(), value: {:?}, low: {:?}, \
-             high: {:?}, low_pct: {:?}, high_pct: {:?}, unit: ForecastUnit::{:?}, source: {:?}.into(), licence: {:?}.into(), \
+             high: {:?}, low_pct: {:?}, high_pct: {:?}, unit: ImportUnit::{:?}, source: {:?}.into(), licence: {:?}.into(), \
              caveat: {:?}.into() }},",
             f.id,
             f.series.iter().map(|s| format!("{s:?}.into()")).collect::<Vec<_>>().join(", "),

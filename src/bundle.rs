@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use trendline_core::dataset::{
     parse_series, DataErrors, Manifest, PublishedDoubling, SeriesMeta, Unit, Upstream,
 };
-use trendline_core::published::{ForecastUnit, PublishedForecast};
+use trendline_core::import::ImportUnit;
+use trendline_core::published::PublishedForecast;
 use trendline_core::{Day, Series};
 
 include!(concat!(env!("OUT_DIR"), "/bundle.rs"));

@@ -79,6 +79,15 @@ impl ImportUnit {
         }
     }
 
+    /// Short unit text after a number: "min", "h", "%".
+    pub fn suffix(self) -> &'static str {
+        match self {
+            ImportUnit::Minutes => "min",
+            ImportUnit::Hours => "h",
+            ImportUnit::Percent => "%",
+        }
+    }
+
     /// Factor from the file's unit to the series' unit: 60 for hours, 1 otherwise.
     pub fn factor(self) -> f64 {
         match self {

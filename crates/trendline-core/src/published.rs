@@ -2,6 +2,7 @@
 //! drawn beside a series as forecasts. They are never data: no fit, band or milestone uses them.
 
 use crate::dataset::{parse_opt_f64, DataError, DataErrors, Unit};
+use crate::import::ImportUnit;
 use crate::Day;
 use std::collections::HashSet;
 
@@ -24,53 +25,6 @@ pub const FORECAST_COLUMNS: [&str; 16] = [
     "licence",
     "caveat",
 ];
-
-/// The unit a forecast is stated in (converted to the series' unit when drawn).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ForecastUnit {
-    /// Hours of human task time.
-    Hours,
-    /// Minutes of human task time.
-    Minutes,
-    /// Percent.
-    Percent,
-}
-
-impl ForecastUnit {
-    fn from_token(s: &str) -> Option<ForecastUnit> {
-        match s {
-            "hours" => Some(ForecastUnit::Hours),
-            "minutes" => Some(ForecastUnit::Minutes),
-            "percent" => Some(ForecastUnit::Percent),
-            _ => None,
-        }
-    }
-
-    /// The series unit this is a quantity of.
-    pub fn series_unit(self) -> Unit {
-        match self {
-            ForecastUnit::Hours | ForecastUnit::Minutes => Unit::Minutes,
-            ForecastUnit::Percent => Unit::Percent,
-        }
-    }
-
-    /// Factor to the series unit: `v_series = factor · v` (60 for hours → minutes, else 1).
-    pub fn factor(self) -> f64 {
-        match self {
-            ForecastUnit::Hours => 60.0,
-            ForecastUnit::Minutes | ForecastUnit::Percent => 1.0,
-        }
-    }
-
-    /// Short unit text after a number ("h", "min", "%").
-    pub fn suffix(self) -> &'static str {
-        match self {
-            ForecastUnit::Hours => "h",
-            ForecastUnit::Minutes => "min",
-            ForecastUnit::Percent => "%",
-        }
-    }
-}
 
 /// One published forecast of a series' value at a target date.
 #[derive(Clone, Debug, PartialEq)]
@@ -99,8 +53,9 @@ pub struct PublishedForecast {
     pub low_pct: Option<f64>,
     /// Which percentile `high` is.
     pub high_pct: Option<f64>,
-    /// Unit the numbers are stated in.
-    pub unit: ForecastUnit,
+    /// Unit the numbers are stated in (the tokens of a reader's import: minutes, hours,
+    /// percent).
+    pub unit: ImportUnit,
     /// Where the numbers are written.
     pub source: String,
     /// Licence or terms of the source.
@@ -110,7 +65,7 @@ pub struct PublishedForecast {
 }
 
 impl PublishedForecast {
-    /// `(value, low, high)` in the series' unit: each times [`ForecastUnit::factor`].
+    /// `(value, low, high)` in the series' unit: each times [`ImportUnit::factor`].
     pub fn in_series_unit(&self) -> (f64, Option<f64>, Option<f64>) {
         let f = self.unit.factor();
         (
@@ -131,10 +86,7 @@ impl PublishedForecast {
         let u = self.unit.suffix();
         let mut s = format!(
             "{} (made {}): {} {u} by {}",
-            self.forecaster,
-            self.made,
-            number(self.value),
-            self.target
+            self.forecaster, self.made, self.value, self.target
         );
         if let (Some(lo), Some(hi), Some(pl), Some(ph)) =
             (self.low, self.high, self.low_pct, self.high_pct)
@@ -143,17 +95,12 @@ impl PublishedForecast {
                 " ({}–{} percentile {}–{} {u})",
                 ordinal(pl),
                 ordinal(ph),
-                number(lo),
-                number(hi)
+                lo,
+                hi
             ));
         }
         s
     }
-}
-
-fn number(v: f64) -> String {
-    // The shortest text that reads back as `v` (values are copied from the source as written).
-    format!("{v}")
 }
 
 fn ordinal(p: f64) -> String {
@@ -257,7 +204,7 @@ pub fn parse_forecasts(
                 problems.push(format!("{name} is empty"));
             }
         }
-        let unit = ForecastUnit::from_token(cell(12));
+        let unit = ImportUnit::from_token(cell(12));
         if unit.is_none() {
             problems.push(format!(
                 "unit \"{}\" is not one of hours, minutes, percent",
@@ -305,13 +252,12 @@ pub fn parse_forecasts(
         let high_pct = num(11, "high_pct");
         match (value, unit) {
             (None, _) => problems.push("value is empty".into()),
-            (Some(v), Some(ForecastUnit::Percent)) if !(0.0..=100.0).contains(&v) => {
+            (Some(v), Some(ImportUnit::Percent)) if !(0.0..=100.0).contains(&v) => {
                 problems.push(format!("value {v} is out of range (must be 0 to 100)"))
             }
-            (Some(v), Some(ForecastUnit::Hours | ForecastUnit::Minutes)) if v <= 0.0 => problems
-                .push(format!(
-                    "value {v} is out of range (must be greater than 0)"
-                )),
+            (Some(v), Some(ImportUnit::Hours | ImportUnit::Minutes)) if v <= 0.0 => problems.push(
+                format!("value {v} is out of range (must be greater than 0)"),
+            ),
             _ => {}
         }
         let quantiles = [low, high, low_pct, high_pct];
