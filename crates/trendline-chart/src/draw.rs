@@ -2,7 +2,7 @@
 //! primitives with anchored text, so no text is ever measured (measuring text forces a page
 //! layout in browsers, which would make every redraw slow).
 
-use crate::labels::{place_labels, LabelOf, LINE_FONT, POINT_FONT};
+use crate::labels::{legend_rect, place_labels, LabelOf, LINE_FONT, POINT_FONT};
 use crate::model::{ChartModel, CurveStyle, Marker};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -353,7 +353,7 @@ pub fn draw_layer<DB: DrawingBackend>(
         x_range: model.x_range,
         y_range: model.y_range,
     };
-    let (pw, ph) = (layout.plot.2 - left, layout.plot.3 - top);
+    let pw = layout.plot.2 - left;
 
     if base {
         if let Some(c) = &model.caption {
@@ -708,24 +708,12 @@ pub fn draw_layer<DB: DrawingBackend>(
             };
             entries.push((Swatch::Band(alpha), &b.label));
         }
-        if model.legend_in_plot
-            && !entries.is_empty()
-            && pw >= px(240.0)
-            && ph >= px(40.0 + 15.0 * entries.len() as f64)
-        {
+        // Its box is the one `labels::place_labels` keeps the point names out of.
+        if let Some((bl, bt, br, bb)) = legend_rect(model, &layout, theme) {
             let row = px(15.0);
             let (lx, ly) = (left + px(8.0), top + px(6.0));
-            let longest = entries
-                .iter()
-                .map(|(_, l)| l.chars().count())
-                .max()
-                .unwrap_or(0) as f64;
-            let box_w = px(36.0 + 6.6 * longest).min(pw - px(16.0));
             area.draw(&Rectangle::new(
-                [
-                    (lx - px(4.0), ly - px(3.0)),
-                    (lx + box_w, ly + row * entries.len() as i32 + px(3.0)),
-                ],
+                [(bl, bt), (br, bb)],
                 theme.background.mix(0.9).filled(),
             ))?;
             for (i, (swatch, label)) in entries.iter().enumerate() {
