@@ -406,9 +406,19 @@ fn series_view(props: &SeriesViewProps) -> Html {
     );
     let highlight = hover.map(|h| h.index);
     let scale = props.state.scale;
+    // Per series, not per slider input.
+    let forecasts = use_memo(fc.prepared.series.meta.id.clone(), |id| {
+        crate::bundle::forecasts_for(id)
+    });
     let model = use_memo(
-        ((*fc).clone(), highlight, Shared((*runs).clone()), scale),
-        |(fc, highlight, runs, scale)| {
+        (
+            (*fc).clone(),
+            highlight,
+            Shared((*runs).clone()),
+            scale,
+            forecasts,
+        ),
+        |(fc, highlight, runs, scale, forecasts)| {
             let end = if fc.projection.is_some() {
                 fc.until
             } else {
@@ -428,7 +438,7 @@ fn series_view(props: &SeriesViewProps) -> Html {
                         legend_in_plot: false,
                         scale: *scale,
                         scenarios: trendline_chart::ScenarioLine::from_runs(runs),
-                        forecasts: crate::bundle::forecasts_for(&fc.prepared.series.meta.id),
+                        forecasts: (**forecasts).clone(),
                     },
                 )
             });

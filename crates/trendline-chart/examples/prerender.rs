@@ -46,12 +46,8 @@ fn main() -> ExitCode {
             caption: None,
             footer: vec![],
             legend_in_plot: false,
-            forecasts: data
-                .forecasts
-                .iter()
-                .filter(|f| f.applies_to(&series.meta.id))
-                .cloned()
-                .collect(),
+            // build_model keeps those about the series drawn.
+            forecasts: data.forecasts.clone(),
             ..ModelOptions::default()
         },
     );
