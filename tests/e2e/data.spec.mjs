@@ -3,28 +3,9 @@
 import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, openApp, readValue, canvasInk, openDetails } from './helpers.mjs';
+import { ROOT, openApp, readValue, canvasInk, openDetails, readDataCsv } from './helpers.mjs';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/manifest.json'), 'utf8'));
-
-/** Rows of a CSV file (RFC 4180 quoting), header first. */
-function csvRows(text) {
-  const rows = []; let row = []; let cell = ''; let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (c !== '\r') cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
-
-function seriesRows(meta) {
-  const [header, ...rows] = csvRows(fs.readFileSync(path.join(ROOT, 'data', meta.file), 'utf8'));
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
-}
 
 test('every bundled series is selectable and shows all its points, its source and its licence', async ({ page }, info) => {
   test.setTimeout(120_000);
@@ -41,7 +22,7 @@ test('every bundled series is selectable and shows all its points, its source an
     await expect(page.getByTestId('source-line')).toContainText(meta.attribution);
     await openDetails(page, 'about-data');
     await expect(page.getByTestId('about-licence')).toHaveText(meta.licence);
-    const rows = seriesRows(meta);
+    const rows = readDataCsv(meta.file);
     const table = page.getByTestId('data-table');
     await openDetails(page, 'data-table');
     await expect(table.locator('tbody tr')).toHaveCount(rows.length);

@@ -3,8 +3,14 @@ import { expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCsv } from '../../bench/common.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Rows of a file under data/ as objects keyed by its header (the bench pages' CSV reader). */
+export function readDataCsv(file) {
+  return parseCsv(fs.readFileSync(path.join(ROOT, 'data', file), 'utf8'));
+}
 
 /** METR's published doubling times, read from the verbatim YAML bundled in data/upstream. */
 export function metrPublished(file = 'benchmark_results_1_1.yaml') {

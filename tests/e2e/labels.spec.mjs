@@ -1,25 +1,7 @@
 // Points readers can name: frontier points carry their model names on the chart (where there
 // is room), and sourced published forecasts are drawn as forecasts beside the METR 50% series.
 import { test, expect } from './fixtures.mjs';
-import { openApp, openDetails, ROOT } from './helpers.mjs';
-import fs from 'node:fs';
-import path from 'node:path';
-
-/** Rows of a data/ CSV file as objects (simple quoted-field parser; the files are RFC 4180). */
-function readCsv(file) {
-  const text = fs.readFileSync(path.join(ROOT, 'data', file), 'utf8');
-  const rows = [];
-  let row = [], cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else cell += c;
-  }
-  const [head, ...body] = rows;
-  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
-}
+import { openApp, openDetails, readDataCsv as readCsv } from './helpers.mjs';
 
 async function labels(page) {
   const v = await page.getByTestId('chart').getAttribute('data-point-labels');
