@@ -70,7 +70,8 @@ check-data:
 	.venv/bin/python scripts/reference/make_golden.py --check --rel-tol 1e-12
 
 ## check-bad-data: broken temporary copies of data/ (a bad value, date or column in a series
-## file, broken JSON or a missing licence in the manifest) must stop the build with file:line
+## file, broken JSON or a missing licence in the manifest, a published forecast outside its own
+## range) must stop the build with file:line
 check-bad-data:
 	scripts/test-bad-data.sh
 
