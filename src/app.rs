@@ -5,7 +5,9 @@ use crate::components::{
     ImportPanel, Legend, MilestoneTable, ModelPanel, Notices, PointAt, PointTooltip, SeriesPicker,
     ShareBar, SourceNote,
 };
-use crate::hooks::{initial_from_url, use_series, use_url_sync, Loaded, SeriesRef};
+use crate::hooks::{
+    initial_from_url, use_after_paint, use_series, use_url_sync, Loaded, SeriesRef,
+};
 use crate::perf::timed;
 use crate::shared::Shared;
 use crate::state::AppState;
@@ -111,19 +113,17 @@ pub fn app() -> Html {
     };
     let has_reliability = sibling_id.is_some();
 
-    let dispatch = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
-    };
-    let on_select = dispatch.reform(Action::SelectSeries);
-    let on_dismiss = {
-        let notices = notices.clone();
-        Callback::from(move |_| notices.set(Vec::new()))
-    };
+    // Callbacks keep their identity across renders (use_callback), so a slider input does not
+    // re-render every component that takes one: a new Callback never equals the old one.
+    let dispatch = use_callback(state.dispatcher(), |a: Action, d| d.dispatch(a));
+    let on_select = use_callback(dispatch.clone(), |id: String, d| {
+        d.emit(Action::SelectSeries(id))
+    });
+    let on_dismiss = use_callback(notices.setter(), |_: (), n| n.set(Vec::new()));
     let title = meta.map(|m| m.title.to_string()).unwrap_or_default();
-    let on_scenario = {
-        let (state, notices, ids) = (state.clone(), notices.clone(), known(&users.0));
-        Callback::from(move |r: Result<String, String>| {
+    let on_scenario = use_callback(
+        (state.dispatcher(), notices.setter(), known(&users.0)),
+        |r: Result<String, String>, (state, notices, ids)| {
             let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
             match r.and_then(|text| parse_scenario(&text, &ids)) {
                 Ok(d) => {
@@ -143,12 +143,11 @@ pub fn app() -> Html {
                 }
                 Err(e) => notices.set(vec![format!("The scenario file could not be opened: {e}")]),
             }
-        })
-    };
-    let on_import = {
-        let importing = importing.clone();
-        Callback::from(move |_| importing.set(!*importing))
-    };
+        },
+    );
+    let on_import = use_callback((importing.setter(), *importing), |_: (), (set, now)| {
+        set.set(!*now)
+    });
     let on_imported = {
         let (users, state, notices, importing) = (
             users.clone(),
@@ -447,16 +446,36 @@ fn series_view(props: &SeriesViewProps) -> Html {
         },
     );
 
+    // The panels around the chart (tables, the sensitivity chart, scenarios, the link and the
+    // exports) follow a slider input after the frame that shows the redrawn chart; any other
+    // change reaches them at once.
+    let later = use_after_paint(
+        Panels {
+            fc: Shared((*fc).clone()),
+            model: Shared((*model).clone()),
+            state: props.state.clone(),
+            query: props.query.clone(),
+            resolved: props.resolved.clone(),
+        },
+        Panels::slider_only,
+    );
     let s = &props.state;
     let fc: Rc<Forecast> = (*fc).clone();
     let series = &fc.prepared.series;
     let d = &props.dispatch;
     let fit = fc.prepared.fit.as_ref().ok();
     let fitted_points: Vec<usize> = fit.map(|f| f.used.clone()).unwrap_or_default();
-    let on_point = {
-        let hover = hover.clone();
-        Callback::from(move |p: Option<PointAt>| hover.set(p))
-    };
+    let on_point = use_callback(hover.setter(), |p: Option<PointAt>, h| h.set(p));
+    // The controls' callbacks, made once per dispatcher, so that controls whose values did not
+    // change are not re-rendered on a slider input.
+    let on = use_memo(props.dispatch.clone(), |d| Handlers {
+        set_doubling: d.reform(Action::SetDoubling),
+        reset_doubling: d.reform(|_| Action::ResetDoubling),
+        scale: d.reform(Action::SetScale),
+        from: d.reform(Action::SetFrom),
+        to: d.reform(Action::SetTo),
+        selection: d.reform(Action::SetSelection),
+    });
     let on_toggle = {
         let (d, model, series) = (d.clone(), model.clone(), series.clone());
         Callback::from(move |i: usize| {
@@ -472,7 +491,7 @@ fn series_view(props: &SeriesViewProps) -> Html {
     let chart = html! {
             <div class="chart-wrap">
                 <ChartCanvas model={(*model).clone()} label={chart_label(&fc)} {on_point} {on_toggle} />
-                <crate::components::ChartSummary text={crate::components::summary_text(&fc, &runs)} />
+                <crate::components::ChartSummary text={crate::components::summary_text(&later.fc, &runs)} />
                 if let Some((index, x, y)) = tooltip {
                     <PointTooltip series={shown.clone()} {index} {x} {y} fitted={fitted_points.contains(&index)} dropped={s.drop.contains(&series.points[index].id)} />
                 }
@@ -481,13 +500,13 @@ fn series_view(props: &SeriesViewProps) -> Html {
     let doubling = html! {
         <DoublingControl assumed={fc.assumed_doubling} fitted={fc.fitted_doubling} overridden={s.doubling.is_some()}
             family={fc.prepared.family}
-            on_set={d.reform(Action::SetDoubling)} on_reset={d.reform(|_| Action::ResetDoubling)} />
+            on_set={on.set_doubling.clone()} on_reset={on.reset_doubling.clone()} />
     };
     if props.embed {
         return html! {
             <>
                 {chart}
-                <Legend model={(*model).clone()} />
+                <Legend model={later.model.0.clone()} />
                 <p class="fit-readout embed-readout">
                     {"Fitted: "}
                     <strong data-testid="fit-doubling-days" data-value={crate::components::data_number(fc.fitted_doubling)}>
@@ -496,8 +515,8 @@ fn series_view(props: &SeriesViewProps) -> Html {
                     {format!(" ({} fit, n = {})", fc.prepared.family.label(), fit.map_or(0, |f| f.line.n))}
                 </p>
                 {doubling}
-                <MilestoneTable rows={fc.milestones.clone()} overridden={s.doubling.is_some() || s.accel.is_some()} until={s.until} {horizon} compact=true />
-                <crate::components::Scenarios forecast={Shared(fc.clone())} runs={runs.clone()} slots={s.scenarios.clone()} dispatch={d.clone()} compact=true />
+                <MilestoneTable rows={later.fc.milestones.clone()} overridden={later.state.doubling.is_some() || later.state.accel.is_some()} until={later.state.until} {horizon} compact=true />
+                <crate::components::Scenarios forecast={later.fc.clone()} runs={runs.clone()} slots={later.state.scenarios.clone()} dispatch={d.clone()} compact=true />
                 <SourceNote meta={series.meta.clone()} />
             </>
         };
@@ -506,27 +525,27 @@ fn series_view(props: &SeriesViewProps) -> Html {
         <>
             {chart}
             if horizon {
-                <crate::components::ScaleToggle scale={s.scale} notes={model.axis_notes.clone()} on_scale={d.reform(Action::SetScale)} />
+                <crate::components::ScaleToggle scale={s.scale} notes={model.axis_notes.clone()} on_scale={on.scale.clone()} />
             }
             <p id="chart-keys" class="hint">{"Hover a point, or focus the chart and use the arrow keys, to see its details and source; click it (or press Enter) to leave it out of the fit."}</p>
-            <Legend model={(*model).clone()} />
+            <Legend model={later.model.0.clone()} />
             <SourceNote meta={series.meta.clone()} />
-            <ShareBar query={props.query.clone()} title={props.title.clone()}>
-                <ExportBar forecast={Shared(fc.clone())} runs={runs.clone()} state={props.resolved.clone()} on_scenario={props.on_scenario.clone()} on_import={props.on_import.clone()} />
+            <ShareBar query={later.query.clone()} title={props.title.clone()}>
+                <ExportBar forecast={later.fc.clone()} runs={runs.clone()} state={later.resolved.clone()} on_scenario={props.on_scenario.clone()} on_import={props.on_import.clone()} />
             </ShareBar>
-            { for fc.notes.iter().map(|n| html! { <p class="note" role="status">{n}</p> }) }
+            { for later.fc.notes.iter().map(|n| html! { <p class="note" role="status">{n}</p> }) }
             <section class="controls" aria-label="Trend and assumptions">
                 <FitControls prepared={Shared(fc.prepared.clone())} fitted={fc.fitted_doubling} from={s.from} to={s.to} selection={s.selection}
-                    on_from={d.reform(Action::SetFrom)}
-                    on_to={d.reform(Action::SetTo)}
-                    on_selection={d.reform(|sel: Selection| Action::SetSelection(sel))} />
+                    on_from={on.from.clone()}
+                    on_to={on.to.clone()}
+                    on_selection={on.selection.clone()} />
                 {doubling}
             </section>
             <section class="milestone-panel">
-                <MilestoneTable rows={fc.milestones.clone()} overridden={s.doubling.is_some() || s.accel.is_some()} until={s.until} {horizon} />
-                <crate::components::Sensitivity forecast={Shared(fc.clone())} />
+                <MilestoneTable rows={later.fc.milestones.clone()} overridden={later.state.doubling.is_some() || later.state.accel.is_some()} until={later.state.until} {horizon} />
+                <crate::components::Sensitivity forecast={later.fc.clone()} />
             </section>
-            <crate::components::Scenarios forecast={Shared(fc.clone())} runs={runs.clone()} slots={s.scenarios.clone()} dispatch={d.clone()} />
+            <crate::components::Scenarios forecast={later.fc.clone()} runs={runs.clone()} slots={later.state.scenarios.clone()} dispatch={d.clone()} />
             if *rest {
             <ModelPanel state={State { doubling: None, ..s.clone() }} prepared={Shared(fc.prepared.clone())} dispatch={d.clone()} has_reliability={props.has_reliability} />
             }
@@ -536,6 +555,39 @@ fn series_view(props: &SeriesViewProps) -> Html {
                 <DataTable series={shown} fitted={fitted_points.clone()} />
             }
         </>
+    }
+}
+
+/// The controls' callbacks (see `SeriesView`).
+struct Handlers {
+    set_doubling: Callback<f64>,
+    reset_doubling: Callback<()>,
+    scale: Callback<trendline_core::state::Scale>,
+    from: Callback<Option<Day>>,
+    to: Callback<Option<Day>>,
+    selection: Callback<Selection>,
+}
+
+/// What the panels around the chart are drawn from (see `use_after_paint`).
+#[derive(Clone, PartialEq)]
+struct Panels {
+    fc: Shared<Forecast>,
+    model: Shared<trendline_chart::ChartModel>,
+    state: State,
+    query: AttrValue,
+    resolved: State,
+}
+
+impl Panels {
+    /// Whether `new` differs from `old` by a slider's move alone: the same fit, and settings
+    /// that differ only in the doubling time or its acceleration.
+    fn slider_only(old: &Panels, new: &Panels) -> bool {
+        let rest = |s: &State| State {
+            doubling: None,
+            accel: None,
+            ..s.clone()
+        };
+        Rc::ptr_eq(&old.fc.prepared, &new.fc.prepared) && rest(&old.state) == rest(&new.state)
     }
 }
 
