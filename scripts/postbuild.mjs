@@ -207,6 +207,9 @@ export function prerender(dir) {
   fs.writeFileSync(path.join(dir, FIRST_VIEW_JS), FIRST_VIEW_SOURCE);
   let html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   html = replaceOnce(html, /<body>\r?\n?/, (m) => `${m}${block}`, '<body>');
+  // first-view.js is fetched with the stylesheet, not when the parser reaches it after the
+  // chart's SVG: it then runs the moment the chart is parsed.
+  html = replaceOnce(html, /<\/head>/, (m) => `<link rel="preload" href="./${FIRST_VIEW_JS}" as="script">${m}`, '</head>');
   fs.writeFileSync(path.join(dir, 'index.html'), html);
   return { bytes: Buffer.byteLength(block) };
 }
@@ -352,7 +355,10 @@ export function applyCsp(dir) {
     return `<script${attrs} src="./${name}"></script>`;
   };
   html = replaceOnce(html, /<script type="module">([\s\S]*?)<\/script>/, (_, body) => toFile('start', body, ' type="module"'), 'Trunk loader script');
-  html = replaceOnce(html, /<script id="sw-register">([\s\S]*?)<\/script>/, (_, body) => toFile('sw-register', body, ''), 'service worker registration');
+  // Deferred: it only waits for 'load' (which comes after deferred scripts), and a plain
+  // <script src> in the head would hold the parser, and so the pre-rendered chart, until it
+  // has been fetched.
+  html = replaceOnce(html, /<script id="sw-register">([\s\S]*?)<\/script>/, (_, body) => toFile('sw-register', body, ' defer'), 'service worker registration');
   html = replaceOnce(html, /<meta charset="utf-8">/, (m) => `${m}\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`, '<meta charset>');
   const inline = html.match(/<script(?![^>]*\ssrc=)[^>]*>|<style[\s>]|\sstyle="/i);
   if (inline) throw new Error(`postbuild: index.html still has inline ${inline[0]}, which the Content-Security-Policy refuses`);

@@ -250,7 +250,7 @@ test('the post_build hook leaves debug builds alone and versions release builds'
     for (const f of ['index.html', 'trendline.html', 'manifest.webmanifest', 'icons/icon-192.png', 'series/corebench-hard.csv']) expect(files).toContain(f);
     const index = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
     expect(index).toContain(`<meta name="trendline-build" content="${version}">`);
-    const reg = index.match(/<script src="\.\/(sw-register-[0-9a-f]{16}\.js)"><\/script>/)?.[1];
+    const reg = index.match(/<script defer src="\.\/(sw-register-[0-9a-f]{16}\.js)"><\/script>/)?.[1];
     expect(reg, 'the registration script is a file').toBeTruthy();
     expect(fs.readFileSync(path.join(DIST, reg), 'utf8')).toContain('navigator.serviceWorker.register(\'./sw.js\')');
     expect(files).toContain(reg);

@@ -903,6 +903,46 @@ pub fn render_svg(model: &ChartModel, width: u32, height: u32, theme: &Theme) ->
         // The SVG backend writes into a String and cannot fail.
         let _ = draw(&root, model, theme);
     }
+    merge_polylines(&out)
+}
+
+/// Joins each run of consecutive opaque `<polyline>` elements that share their attributes (the
+/// dashes of one dashed line, grid lines of one colour) into one `<path>` with a subpath per
+/// polyline. The picture is the same (each subpath is stroked as the polyline was, in the same
+/// order, and opaque strokes do not blend); the document has about a tenth of the elements,
+/// which is what a browser parses and lays out before the pre-rendered chart shows.
+/// Semi-transparent polylines are kept apart: where two overlap, one path would blend once
+/// where the two elements blended twice.
+pub fn merge_polylines(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut run: Option<(&str, String)> = None; // (attributes, path data)
+    let flush = |out: &mut String, run: &mut Option<(&str, String)>| {
+        if let Some((attrs, d)) = run.take() {
+            out.push_str(&format!("<path{attrs} d=\"{d}\"/>\n"));
+        }
+    };
+    for line in svg.split_inclusive('\n') {
+        let parsed = line
+            .trim_end()
+            .strip_prefix("<polyline")
+            .and_then(|l| l.strip_suffix("\"/>"))
+            .and_then(|l| l.split_once(" points=\""))
+            .filter(|(attrs, points)| attrs.contains(" opacity=\"1\"") && !points.contains('"'));
+        let Some((attrs, points)) = parsed else {
+            flush(&mut out, &mut run);
+            out.push_str(line);
+            continue;
+        };
+        if run.as_ref().is_some_and(|(a, _)| *a != attrs) {
+            flush(&mut out, &mut run);
+        }
+        let d = &mut run.get_or_insert_with(|| (attrs, String::new())).1;
+        for (i, p) in points.split_whitespace().enumerate() {
+            d.push(if i == 0 { 'M' } else { 'L' });
+            d.push_str(p);
+        }
+    }
+    flush(&mut out, &mut run);
     out
 }
 
@@ -917,6 +957,31 @@ mod tests {
         assert!(clip((6.0, 6.0), (10.0, 10.0), (0.0, 5.0), (0.0, 5.0)).is_none());
         let r = clip((-5.0, 1.0), (5.0, 1.0), (0.0, 5.0), (0.0, 5.0)).unwrap();
         assert_eq!(r, ((0.0, 1.0), (5.0, 1.0)));
+    }
+
+    #[test]
+    fn consecutive_opaque_polylines_of_one_style_become_one_path() {
+        let svg = "<svg>\n\
+<polyline fill=\"none\" opacity=\"1\" stroke=\"#111\" stroke-width=\"1\" points=\"1,2 3,4 \"/>\n\
+<polyline fill=\"none\" opacity=\"1\" stroke=\"#111\" stroke-width=\"1\" points=\"5,6 7,8 9,10 \"/>\n\
+<polyline fill=\"none\" opacity=\"1\" stroke=\"#222\" stroke-width=\"1\" points=\"0,0 1,1 \"/>\n\
+<polyline fill=\"none\" opacity=\"0.45\" stroke=\"#222\" stroke-width=\"1\" points=\"2,2 3,3 \"/>\n\
+<polyline fill=\"none\" opacity=\"0.45\" stroke=\"#222\" stroke-width=\"1\" points=\"4,4 5,5 \"/>\n\
+<text x=\"1\">a</text>\n\
+<polyline fill=\"none\" opacity=\"1\" stroke=\"#111\" stroke-width=\"1\" points=\"1,1 2,2 \"/>\n\
+</svg>\n";
+        let out = merge_polylines(svg);
+        assert_eq!(
+            out,
+            "<svg>\n\
+<path fill=\"none\" opacity=\"1\" stroke=\"#111\" stroke-width=\"1\" d=\"M1,2L3,4M5,6L7,8L9,10\"/>\n\
+<path fill=\"none\" opacity=\"1\" stroke=\"#222\" stroke-width=\"1\" d=\"M0,0L1,1\"/>\n\
+<polyline fill=\"none\" opacity=\"0.45\" stroke=\"#222\" stroke-width=\"1\" points=\"2,2 3,3 \"/>\n\
+<polyline fill=\"none\" opacity=\"0.45\" stroke=\"#222\" stroke-width=\"1\" points=\"4,4 5,5 \"/>\n\
+<text x=\"1\">a</text>\n\
+<path fill=\"none\" opacity=\"1\" stroke=\"#111\" stroke-width=\"1\" d=\"M1,1L2,2\"/>\n\
+</svg>\n"
+        );
     }
 
     #[test]

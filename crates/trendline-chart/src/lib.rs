@@ -9,7 +9,7 @@ pub mod labels;
 pub mod model;
 pub mod small;
 
-pub use draw::{curve_look, draw, draw_layer, render_svg, Layer, Layout, Theme};
+pub use draw::{curve_look, draw, draw_layer, merge_polylines, render_svg, Layer, Layout, Theme};
 pub use labels::{place_labels, LabelOf, Placed};
 pub use model::{
     build_model, ChartModel, Curve, CurveStyle, ForecastMark, HLine, Marker, ModelOptions,

@@ -644,3 +644,67 @@ fn the_published_forecast_is_drawn_on_metr_50_only_as_a_forecast() {
         .iter()
         .any(|e| e.3.starts_with("Published forecast")));
 }
+
+#[test]
+fn merged_svg_keeps_every_segment_of_every_opaque_line() {
+    use plotters::prelude::*;
+    // The chart as plotters writes it, then merged: every point of every opaque polyline is in
+    // the merged paths, in order, and the document has far fewer elements.
+    let m = model(&State::default());
+    let mut raw = String::new();
+    {
+        let root = SVGBackend::with_string(&mut raw, (1000, 600)).into_drawing_area();
+        trendline_chart::draw(&root, &m, &Theme::light(1.0)).unwrap();
+    }
+    let merged = trendline_chart::merge_polylines(&raw);
+    let opaque_points = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter_map(|l| l.strip_prefix("<polyline"))
+            .filter(|l| l.contains(" opacity=\"1\""))
+            .flat_map(|l| {
+                let (_, p) = l.split_once(" points=\"").unwrap();
+                p.trim_end_matches("\"/>")
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let path_points: Vec<String> = merged
+        .lines()
+        .filter_map(|l| l.strip_prefix("<path"))
+        .flat_map(|l| {
+            let (_, d) = l.split_once(" d=\"").unwrap();
+            d.trim_end_matches("\"/>")
+                .split(['M', 'L'])
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let before = opaque_points(&raw);
+    assert!(before.len() > 500, "{} points", before.len());
+    assert_eq!(path_points, before);
+    assert!(opaque_points(&merged).is_empty());
+    let (n_raw, n_merged) = (count(&raw, "<"), count(&merged, "<"));
+    assert!(n_merged * 3 < n_raw, "{n_merged} elements of {n_raw}");
+    // What is not an opaque polyline is untouched.
+    let merged_away = |l: &str| {
+        l.starts_with("<path") || (l.starts_with("<polyline") && l.contains(" opacity=\"1\""))
+    };
+    let rest = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| !merged_away(l))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(rest(&merged), rest(&raw));
+    // render_svg gives the merged document.
+    assert_eq!(
+        count(
+            &render_svg(&m, 1000, 600, &Theme::light(1.0)),
+            "<polyline fill=\"none\" opacity=\"1\""
+        ),
+        0
+    );
+}
