@@ -115,6 +115,35 @@ async function sliderRun(page, n) {
   }, n);
 }
 
+/** Trendline only: each input's time until the panels around the chart show it too (the
+ * sensitivity chart's slider marker, which follows after the frame that shows the redrawn
+ * chart); each input waits for that before the next. */
+async function panelsRun(page, n) {
+  return page.evaluate(async (n) => {
+    const slider = document.querySelector('[data-testid=doubling-slider]');
+    const fig = document.querySelector('[data-testid=sensitivity]');
+    const times = [];
+    let missed = 0;
+    for (let i = 0; i < n; i++) {
+      const value = String(61 + (i % 200) * 3);
+      const shown = new Promise((r) => {
+        const mo = new MutationObserver(() => {
+          if (fig.dataset.markerDoubling === value) { mo.disconnect(); r(performance.now()); }
+        });
+        mo.observe(fig, { attributes: true, attributeFilter: ['data-marker-doubling'] });
+        setTimeout(() => { mo.disconnect(); r(null); }, 5000);
+      });
+      const t0 = performance.now();
+      slider.value = value;
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      const t = await shown;
+      if (t === null) missed++; else times.push(t - t0);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return { times, missed };
+  }, n);
+}
+
 // Trunk's loader announces the instantiated module (TrunkApplicationStarted, detail.wasm): keep
 // its memory to read the linear memory's size after load.
 const wasmMemory = (ctx) => ctx.addInitScript(() => {
@@ -182,6 +211,14 @@ try {
     R.trendline.scenarios = await sliderRun(page, samples);
     await context.close();
   }
+  // 4c. Trendline: input → the panels around the chart updated (one frame after the chart).
+  {
+    log(`Trendline: ${scaleSamples} slider inputs until the panels show them…`);
+    const { context, page } = await coldLoad(browser, tBase, { sizes: false });
+    R.trendline.panels = await panelsRun(page, scaleSamples);
+    await context.close();
+    if (R.trendline.panels.missed > 0) throw new Error(`Trendline: ${R.trendline.panels.missed} inputs never reached the panels`);
+  }
 } finally {
   await browser.close().catch(() => {});
   for (const s of servers) s.kill();
@@ -204,6 +241,8 @@ const rows = [
   [`Slider → redraw p95, ${samples} inputs (ms)`, (k) => pct(R[k].slider.times, 95), ms],
   ...SCALES.map((s) => [`Slider → redraw p95, ×${s} points, ${scaleSamples} inputs (ms)`, (k) => pct(R[k].scale[s].times, 95), ms]),
   [`Slider → redraw p95, 3 scenarios kept, ${samples} inputs (ms)`, (k) => (R[k].scenarios ? pct(R[k].scenarios.times, 95) : NaN), ms],
+  [`Slider → panels around the chart updated p50, ${scaleSamples} inputs (ms)`, (k) => (R[k].panels ? pct(R[k].panels.times, 50) : NaN), ms],
+  [`Slider → panels around the chart updated p95, ${scaleSamples} inputs (ms)`, (k) => (R[k].panels ? pct(R[k].panels.times, 95) : NaN), ms],
   ['JS heap after load and a GC, median (MB)', (k) => median(R[k].heap), mb],
   ['wasm linear memory after load (MB)', (k) => (R[k].wasm.length ? median(R[k].wasm) : NaN), mb],
 ];
@@ -290,6 +329,11 @@ ${fvTables.join('\n\n')}
 - **Scenarios.** The slider run again on Trendline with its three example scenarios kept
   (\`sa\`, \`sb\`, \`sc\` in the link), so four projections are drawn per input; the baselines
   have no such view.
+- **Panels.** Trendline redraws the chart in the input's own task and brings the panels around
+  it (milestone table, sensitivity chart, scenarios, legend, link) up to date after the frame
+  that shows it. This row times, on a fresh page, ${scaleSamples} inputs from dispatch until the
+  sensitivity chart's marker (\`data-marker-doubling\`) shows the value, each awaited; it
+  includes the wait for that frame, so it is bounded below by the display's frame time.
 - **Scale rows.** The point set ×10 and ×100 (${synthetic(10).n} and ${synthetic(100).n} points),
   replicated with jittered dates (±60 days) and values (× e^N(0, 0.25)), same seed everywhere: the
   baselines by \`?scale=N\`; Trendline by importing the same points as a user series (pre-seeded in
