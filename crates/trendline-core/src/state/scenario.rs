@@ -22,15 +22,15 @@
 //! }
 //! ```
 //!
-//! `settings` holds every key of the URL query ([`crate::url_state::encode`]) with its value as
+//! `settings` holds every key of the URL query ([`crate::state::url::encode`]) with its value as
 //! a string, except `drop`, which is an array of point ids (so that an id containing a comma
 //! survives; in the URL the ids are comma-separated). Loading goes back through
-//! [`crate::url_state::decode`], so every per-key fallback and notice of a shared link applies
+//! [`crate::state::url::decode`], so every per-key fallback and notice of a shared link applies
 //! to a scenario file too.
 
-use crate::dataset::SeriesMeta;
+use crate::data::dataset::SeriesMeta;
+use crate::state::url::{decode, encode, resolved, Decoded, Ignored};
 use crate::state::State;
-use crate::url_state::{decode, encode, resolved, Decoded, Ignored};
 use std::fmt;
 
 /// The `format` field of a scenario file.
@@ -597,7 +597,7 @@ fn scalar_text(v: &Json) -> Option<String> {
 /// are ignored. Each setting's value may be a string, a number, `true`/`false` or `null`
 /// (empty); `drop` may also be an array of point ids (kept exactly, trimmed, sorted and
 /// de-duplicated) or a comma-separated string as in a URL. The settings are rebuilt into a query
-/// and read by [`crate::url_state::decode`], so unknown keys are ignored and a bad value falls
+/// and read by [`crate::state::url::decode`], so unknown keys are ignored and a bad value falls
 /// back to its default with a notice in [`Decoded::ignored`]; an array or object where a single
 /// value belongs is ignored the same way. When `settings` has no `data`, the top-level `data`
 /// is used.

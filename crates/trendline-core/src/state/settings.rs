@@ -1,10 +1,10 @@
 //! The reader's settings: one `State`, changed only through `State::apply(Action)`.
 
-use crate::dataset::{Series, Unit};
-use crate::date::Day;
-use crate::family::Family;
-use crate::fit::{FitWindow, Selection};
+use crate::data::dataset::{Series, Unit};
+use crate::data::date::Day;
 use crate::forecast::DOUBLING_DAYS_LIMITS;
+use crate::model::family::Family;
+use crate::model::fit::{FitWindow, Selection};
 
 /// Series shown when nothing else is asked for.
 pub const DEFAULT_SERIES: &str = "metr-th1.1-p50";
@@ -734,7 +734,7 @@ mod tests {
             ..State::default()
         };
         let series = Series {
-            meta: crate::dataset::tests_meta(),
+            meta: crate::data::dataset::tests_meta(),
             points: vec![],
         };
         assert_eq!(s.fit_window(&series).to, d("2025-01-01"));

@@ -1,7 +1,7 @@
 //! How a milestone's date depends on the assumed doubling time: the projection's crossing date
 //! for each doubling time on a grid, every other assumption (anchor, acceleration, floor) kept.
 
-use crate::date::Day;
+use crate::data::date::Day;
 use crate::forecast::{Forecast, SLIDER_DOUBLING_DAYS};
 
 /// Points on the sensitivity curve.

@@ -1,0 +1,7 @@
+//! The reader's settings (`State`, changed by `Action`) and how they travel: URL and scenario file.
+
+pub mod scenario;
+mod settings;
+pub mod url;
+
+pub use settings::*;
