@@ -13,12 +13,12 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 use trendline_core::dataset::{parse_manifest, parse_series, EARLIEST_PLAUSIBLE};
 use trendline_core::fit::{fit_line, ols, LinearFit};
-use trendline_core::forecast::{prepare_with, project, DOUBLING_DAYS_LIMITS};
+use trendline_core::forecast::{prepare_with, project};
 use trendline_core::import::MAX_MESSAGES;
 use trendline_core::scenario::parse;
 use trendline_core::state::{
-    Anchor, Cap, Scale, Scenario, Units, ACCEL_LIMITS, CAP_LIMITS, FLOOR_LIMITS, GOAL_LIMITS,
-    MC_MAX, REL_LIMITS, SAT_LIMITS, SCENARIO_NAME_MAX, UNTIL_LIMITS,
+    Anchor, Cap, Scale, Scenario, Units, ACCEL_LIMITS, CAP_LIMITS, DOUBLING_DAYS_LIMITS,
+    FLOOR_LIMITS, GOAL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS, SCENARIO_NAME_MAX, UNTIL_LIMITS,
 };
 use trendline_core::superexp::fit_superexp;
 use trendline_core::url_state::{decode, decode_scenario, encode, encode_scenario, resolved};

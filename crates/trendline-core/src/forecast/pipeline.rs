@@ -12,14 +12,9 @@ use crate::model::family::{Family, Transform};
 use crate::model::fit::{fit_line, ExpFit, FitError, FitWindow, LinearFit, Selection};
 use crate::model::reliability::derive;
 use crate::model::superexp::{aicc, fit_superexp, SuperExp, SuperExpFit};
-use crate::state::{Anchor, Cap, State};
+use crate::state::{Anchor, Cap, State, SLIDER_DOUBLING_DAYS};
 use std::rc::Rc;
 
-/// Slider bounds for the assumed doubling time, in days.
-pub const SLIDER_DOUBLING_DAYS: (f64, f64) = (7.0, 1095.0);
-/// Bounds for a typed doubling time (also used to clamp URL values), in days: 1 day to
-/// 100 years.
-pub const DOUBLING_DAYS_LIMITS: (f64, f64) = (1.0, 36_525.0);
 /// Bootstrap resamples for the doubling-time interval (at least; more when the fan uses more).
 pub const CI_RESAMPLES: usize = 2000;
 /// Resamples per origin in the rolling-origin backtest.

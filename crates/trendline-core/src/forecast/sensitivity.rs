@@ -2,7 +2,8 @@
 //! for each doubling time on a grid, every other assumption (anchor, acceleration, floor) kept.
 
 use crate::data::date::Day;
-use crate::forecast::{Forecast, SLIDER_DOUBLING_DAYS};
+use crate::forecast::Forecast;
+use crate::state::SLIDER_DOUBLING_DAYS;
 
 /// Points on the sensitivity curve.
 pub const SENSITIVITY_STEPS: usize = 60;

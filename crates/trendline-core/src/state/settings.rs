@@ -2,7 +2,6 @@
 
 use crate::data::dataset::{Series, Unit};
 use crate::data::date::Day;
-use crate::forecast::DOUBLING_DAYS_LIMITS;
 use crate::model::family::Family;
 use crate::model::fit::{FitWindow, Selection};
 
@@ -12,6 +11,11 @@ pub const DEFAULT_SERIES: &str = "metr-th1.1-p50";
 pub const DEFAULT_UNTIL: Day = Day::from_number(22_279);
 /// Earliest and latest end dates: 2020-01-01 to 2100-12-31.
 pub const UNTIL_LIMITS: (Day, Day) = (Day::from_number(18_262), Day::from_number(47_847));
+/// Slider bounds for the assumed doubling time, in days.
+pub const SLIDER_DOUBLING_DAYS: (f64, f64) = (7.0, 1095.0);
+/// Bounds for a typed doubling time (also used to clamp URL values), in days: 1 day to
+/// 100 years.
+pub const DOUBLING_DAYS_LIMITS: (f64, f64) = (1.0, 36_525.0);
 /// Acceleration per doubling, in %: −90 to 95.
 pub const ACCEL_LIMITS: (f64, f64) = (-90.0, 95.0);
 /// Floor on the doubling time, days (0 = none).

@@ -3,12 +3,11 @@
 
 use crate::data::dataset::SeriesMeta;
 use crate::data::date::Day;
-use crate::forecast::DOUBLING_DAYS_LIMITS;
 use crate::model::family::Family;
 use crate::model::fit::Selection;
 use crate::state::{
-    Anchor, Cap, Scale, Scenario, State, Units, ACCEL_LIMITS, CAP_LIMITS, FLOOR_LIMITS,
-    GOAL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS, SCENARIO_SLOTS, UNTIL_LIMITS,
+    Anchor, Cap, Scale, Scenario, State, Units, ACCEL_LIMITS, CAP_LIMITS, DOUBLING_DAYS_LIMITS,
+    FLOOR_LIMITS, GOAL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS, SCENARIO_SLOTS, UNTIL_LIMITS,
 };
 
 /// Version of the query-string schema, written as `v`.
