@@ -29,7 +29,8 @@ pub use data::import::{parse_user_csv, ImportUnit};
 pub use model::family::{Family, Transform};
 pub use model::fit::{ExpFit, FitError, FitWindow, Selection};
 
-pub use state::scenario::{parse_scenario, scenario_json, Json, JsonError};
+pub use state::json::{Json, JsonError};
+pub use state::scenario::{parse_scenario, scenario_json};
 pub use state::{Action, State};
 
 pub use forecast::export::{assumptions, csv_export, export_stem};

@@ -15,7 +15,7 @@ use trendline_core::dataset::{parse_manifest, parse_series, EARLIEST_PLAUSIBLE};
 use trendline_core::fit::{fit_line, ols, LinearFit};
 use trendline_core::forecast::{prepare_with, project};
 use trendline_core::import::MAX_MESSAGES;
-use trendline_core::scenario::parse;
+use trendline_core::state::json::parse;
 use trendline_core::state::{
     Anchor, Cap, Scale, Scenario, Units, ACCEL_LIMITS, CAP_LIMITS, DOUBLING_DAYS_LIMITS,
     FLOOR_LIMITS, GOAL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS, SCENARIO_NAME_MAX, UNTIL_LIMITS,
