@@ -40,7 +40,8 @@ pub use forecast::{
 };
 
 // Every module also under its name from before the layers (`trendline_core::url_state` is
-// `state::url`), so the app's imports keep working unchanged.
+// `state::url`, `trendline_core::compare` is `forecast::compare`), because the app (src/) still
+// uses those paths. Nothing else does; drop these once the app's imports name the layers.
 #[doc(hidden)]
 pub use data::{dataset, date, frontier, import, published, units};
 #[doc(hidden)]
