@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use trendline_core::dataset::{PublishedDoubling, SeriesMeta, Upstream};
+use trendline_core::data::dataset::{PublishedDoubling, SeriesMeta, Upstream};
 
 /// Series compiled into the wasm: the default series and its 80% sibling.
 const EMBEDDED: &[&str] = &["metr-th1.1-p50", "metr-th1.1-p80"];
@@ -91,7 +91,8 @@ fn main() {
     println!("cargo:rerun-if-changed={}", data.join("series").display());
     println!(
         "cargo:rerun-if-changed={}",
-        data.join(trendline_core::dataset::FORECASTS_FILE).display()
+        data.join(trendline_core::data::dataset::FORECASTS_FILE)
+            .display()
     );
     let dataset = match trendline_core::Dataset::load_dir(&data) {
         Ok(d) => d,

@@ -19,7 +19,7 @@
 // scripts/bench.mjs.
 
 export const DAY = 86400e3;
-/** Milestones exactly as crates/trendline-core/src/milestones.rs (WORK), in minutes. */
+/** Milestones exactly as crates/trendline-core/src/forecast/milestones.rs (WORK), in minutes. */
 export const MILESTONES = [
   { label: '1 work-day (8 h)', minutes: 8 * 60 },
   { label: '1 work-week (40 h)', minutes: 40 * 60 },

@@ -34,7 +34,7 @@ fn main() -> ExitCode {
         eprintln!("prerender: no series {} in {dir}", state.series);
         return ExitCode::FAILURE;
     };
-    let sibling = trendline_core::reliability::sibling80_id(&state.series)
+    let sibling = trendline_core::model::reliability::sibling80_id(&state.series)
         .and_then(|id| data.get(&id))
         .filter(|_| state.rel != 50.0);
     let fc = forecast(series, sibling, &state);

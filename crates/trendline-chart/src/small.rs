@@ -97,7 +97,7 @@ fn year_ticks(lo: f64, hi: f64, x: impl Fn(f64) -> f64) -> Vec<Tick> {
 }
 
 /// The mosaic's comparison chart: each series' `(day number, doublings since its own first
-/// frontier point)` (see `trendline_core::mosaic::normalised`) on shared axes, `x` a date.
+/// frontier point)` (see `trendline_core::forecast::mosaic::normalised`) on shared axes, `x` a date.
 ///
 /// ```
 /// use trendline_chart::small::compare_chart;

@@ -12,7 +12,7 @@ fn model(state: &State) -> ChartModel {
     let d = dataset();
     let s = d.get(&state.series).unwrap();
     let sibling =
-        trendline_core::reliability::sibling80_id(&state.series).and_then(|id| d.get(&id));
+        trendline_core::model::reliability::sibling80_id(&state.series).and_then(|id| d.get(&id));
     let f = forecast(s, sibling, state);
     build_model(
         &f,
@@ -183,7 +183,7 @@ fn extreme_settings_give_messages_and_finite_charts() {
     for s in cases {
         let series = d.get(&s.series).unwrap();
         let sibling =
-            trendline_core::reliability::sibling80_id(&s.series).and_then(|id| d.get(&id));
+            trendline_core::model::reliability::sibling80_id(&s.series).and_then(|id| d.get(&id));
         let fc = forecast(series, sibling, &s);
         for v in [
             fc.fitted_doubling,
@@ -312,10 +312,10 @@ fn model_with(state: &State, scale: trendline_core::state::Scale) -> ChartModel 
     let d = dataset();
     let s = d.get(&state.series).unwrap();
     let sibling =
-        trendline_core::reliability::sibling80_id(&state.series).and_then(|id| d.get(&id));
+        trendline_core::model::reliability::sibling80_id(&state.series).and_then(|id| d.get(&id));
     let f = forecast(s, sibling, state);
     let p = std::rc::Rc::new(trendline_core::prepare(s, sibling, state));
-    let runs = trendline_core::compare::run_scenarios(s, sibling, &p, state);
+    let runs = trendline_core::forecast::compare::run_scenarios(s, sibling, &p, state);
     build_model(
         &f,
         &ModelOptions {

@@ -6,9 +6,9 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::rc::Rc;
-use trendline_core::fit::fit_exponential;
-use trendline_core::montecarlo::bootstrap;
-use trendline_core::superexp::fit_superexp;
+use trendline_core::forecast::montecarlo::bootstrap;
+use trendline_core::model::fit::fit_exponential;
+use trendline_core::model::superexp::fit_superexp;
 use trendline_core::{prepare, prepare_with, project, Analyses, Dataset, State};
 
 fn bench(c: &mut Criterion) {

@@ -2,40 +2,51 @@
 //!
 //! No web dependencies: everything here runs and is tested natively with `cargo test`.
 //! The formulas are specified in `docs/engine.md`.
+//!
+//! Four layers, each importing only from the ones before it:
+//!
+//! 1. [`data`]: the dataset, dates, units, a reader's own CSV, published forecasts;
+//! 2. [`model`]: fit families, least squares, the superexponential model, reliability levels;
+//! 3. [`state`]: the reader's settings, the URL query and scenario files;
+//! 4. [`forecast`](mod@forecast): from a series and the settings to the projection, milestones, fans,
+//!    backtests, sensitivity, scenarios side by side, the mosaic and the exports.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod backtest;
-pub mod compare;
-pub mod dataset;
-pub mod date;
-pub mod export;
-pub mod family;
-pub mod fit;
-pub mod forecast;
-pub mod frontier;
-pub mod import;
-pub mod milestones;
-pub mod montecarlo;
-pub mod mosaic;
-pub mod published;
-pub mod reliability;
-pub mod scenario;
-pub mod sensitivity;
-pub mod state;
-pub mod superexp;
-pub mod units;
-pub mod url_state;
+pub mod data;
 
-pub use dataset::{Dataset, Manifest, Point, PointKind, Series, SeriesMeta, Unit};
-pub use date::Day;
-pub use export::{assumptions, csv_export, export_stem};
-pub use family::{Family, Transform};
-pub use fit::{ExpFit, FitError, FitWindow, Selection};
+pub mod model;
+
+pub mod state;
+
+pub mod forecast;
+
+// The names the app uses most, layer by layer.
+pub use data::dataset::{Dataset, Manifest, Point, PointKind, Series, SeriesMeta, Unit};
+pub use data::date::Day;
+pub use data::import::{parse_user_csv, ImportUnit};
+
+pub use model::family::{Family, Transform};
+pub use model::fit::{ExpFit, FitError, FitWindow, Selection};
+
+pub use state::json::{Json, JsonError};
+pub use state::scenario::{parse_scenario, scenario_json};
+pub use state::{Action, State};
+
+pub use forecast::export::{assumptions, csv_export, export_stem};
 pub use forecast::{
     forecast, prepare, prepare_with, project, Analyses, Forecast, MilestoneRow, Prepared,
     Projection,
 };
-pub use import::{parse_user_csv, ImportUnit};
-pub use scenario::{parse_scenario, scenario_json, Json, JsonError};
-pub use state::{Action, State};
+
+// Every module also under its name from before the layers (`trendline_core::url_state` is
+// `state::url`, `trendline_core::compare` is `forecast::compare`), because the app (src/) still
+// uses those paths. Nothing else does; drop these once the app's imports name the layers.
+#[doc(hidden)]
+pub use data::{dataset, date, frontier, import, published, units};
+#[doc(hidden)]
+pub use forecast::{backtest, compare, export, milestones, montecarlo, mosaic, sensitivity};
+#[doc(hidden)]
+pub use model::{family, fit, reliability, superexp};
+#[doc(hidden)]
+pub use state::{scenario, url as url_state};

@@ -1,7 +1,7 @@
 //! The bundled dataset in `data/` parses, validates, and reproduces what its sources publish.
 
 use std::path::PathBuf;
-use trendline_core::{fit::fit_exponential, Dataset, Day, FitWindow, Selection};
+use trendline_core::{model::fit::fit_exponential, Dataset, Day, FitWindow, Selection};
 
 fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data")

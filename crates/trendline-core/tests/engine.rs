@@ -5,8 +5,8 @@ use rand_pcg::Pcg32;
 use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::path::PathBuf;
 use std::rc::Rc;
-use trendline_core::dataset::{Point, PointKind, Series};
-use trendline_core::reliability::sibling80_id;
+use trendline_core::data::dataset::{Point, PointKind, Series};
+use trendline_core::model::reliability::sibling80_id;
 use trendline_core::state::{Anchor, Units};
 use trendline_core::{forecast, prepare, project, Dataset, Day, Family, Forecast, State};
 
@@ -330,9 +330,10 @@ fn the_tabulated_fan_matches_the_direct_computation() {
         let (xa, ya) = (fit.span.1.x(), fit.line.at(fit.span.1.x()));
         let draws = prep.draws.as_ref().unwrap();
         let count = s.mc as usize;
-        let direct = trendline_core::montecarlo::Fan::compute(fan.xs.clone(), count, |i, x| {
-            ya + prep.shift[i] + (draws.slope[i] / fit.line.slope) / dt * (x - xa)
-        });
+        let direct =
+            trendline_core::forecast::montecarlo::Fan::compute(fan.xs.clone(), count, |i, x| {
+                ya + prep.shift[i] + (draws.slope[i] / fit.line.slope) / dt * (x - xa)
+            });
         for j in 0..fan.xs.len() {
             let width = direct.bands[4][j] - direct.bands[0][j];
             for k in 0..5 {

@@ -11,17 +11,17 @@ use proptest::test_runner::Config;
 use std::path::PathBuf;
 use std::rc::Rc;
 use std::sync::OnceLock;
-use trendline_core::dataset::{parse_manifest, parse_series, EARLIEST_PLAUSIBLE};
-use trendline_core::fit::{fit_line, ols, LinearFit};
-use trendline_core::forecast::{prepare_with, project, DOUBLING_DAYS_LIMITS};
-use trendline_core::import::MAX_MESSAGES;
-use trendline_core::scenario::parse;
+use trendline_core::data::dataset::{parse_manifest, parse_series, EARLIEST_PLAUSIBLE};
+use trendline_core::data::import::MAX_MESSAGES;
+use trendline_core::forecast::{prepare_with, project};
+use trendline_core::model::fit::{fit_line, ols, LinearFit};
+use trendline_core::model::superexp::fit_superexp;
+use trendline_core::state::json::parse;
+use trendline_core::state::url::{decode, decode_scenario, encode, encode_scenario, resolved};
 use trendline_core::state::{
-    Anchor, Cap, Scale, Scenario, Units, ACCEL_LIMITS, CAP_LIMITS, FLOOR_LIMITS, GOAL_LIMITS,
-    MC_MAX, REL_LIMITS, SAT_LIMITS, SCENARIO_NAME_MAX, UNTIL_LIMITS,
+    Anchor, Cap, Scale, Scenario, Units, ACCEL_LIMITS, CAP_LIMITS, DOUBLING_DAYS_LIMITS,
+    FLOOR_LIMITS, GOAL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS, SCENARIO_NAME_MAX, UNTIL_LIMITS,
 };
-use trendline_core::superexp::fit_superexp;
-use trendline_core::url_state::{decode, decode_scenario, encode, encode_scenario, resolved};
 use trendline_core::{
     parse_scenario, parse_user_csv, scenario_json, Action, Analyses, Dataset, Day, Family,
     FitWindow, ImportUnit, Json, Point, PointKind, Selection, Series, State, Transform, Unit,
@@ -286,7 +286,7 @@ fn points(max: usize) -> impl Strategy<Value = Vec<Point>> {
 fn series(max_points: usize) -> impl Strategy<Value = Series> {
     (0..data().series.len(), points(max_points)).prop_map(|(k, mut pts)| {
         pts.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
-        trendline_core::dataset::resolve_frontier(&mut pts);
+        trendline_core::data::dataset::resolve_frontier(&mut pts);
         Series {
             meta: data().series[k].meta.clone(),
             points: pts,
@@ -665,7 +665,7 @@ fn series_csv() -> impl Strategy<Value = String> {
         });
     let doc = (
         prop_oneof![
-            6 => Just(trendline_core::dataset::SERIES_COLUMNS.join(",")),
+            6 => Just(trendline_core::data::dataset::SERIES_COLUMNS.join(",")),
             1 => "[a-z_,]{0,40}",
         ],
         prop::collection::vec(row, 0..10),
@@ -811,7 +811,7 @@ proptest! {
         match parse_user_csv("mine", "My runs", &text, unit, latest()) {
             Ok(s) => {
                 prop_assert!(!s.points.is_empty());
-                prop_assert!(s.points.len() <= trendline_core::import::MAX_ROWS);
+                prop_assert!(s.points.len() <= trendline_core::data::import::MAX_ROWS);
                 prop_assert_eq!(s.meta.unit, unit.series_unit());
                 for p in &s.points {
                     prop_assert!(p.value.is_finite());
@@ -1067,22 +1067,22 @@ proptest! {
                 prop_assert!((0.0..=1.0).contains(&mc.never_share));
             }
         }
-        let range = trendline_core::sensitivity::doubling_range(
+        let range = trendline_core::forecast::sensitivity::doubling_range(
             fc.assumed_doubling, fc.fitted_doubling, prepared.ci);
         if let (Some(r), Some(m)) = (range, fc.milestones.first()) {
-            let curve = trendline_core::sensitivity::sensitivity(&fc, m.milestone.target, r);
+            let curve = trendline_core::forecast::sensitivity::sensitivity(&fc, m.milestone.target, r);
             prop_assert!(curve.iter().all(|(t, _)| t.is_finite()));
         }
         let state = state.apply(Action::ExampleScenarios);
-        let runs = trendline_core::compare::run_scenarios(&s, None, &prepared, &state);
+        let runs = trendline_core::forecast::compare::run_scenarios(&s, None, &prepared, &state);
         prop_assert_eq!(runs.len(), 3);
-        let _ = trendline_core::compare::compare(&fc, &runs);
-        let csv = trendline_core::export::csv_export_with(&fc, &state, &runs, VINTAGE, latest());
+        let _ = trendline_core::forecast::compare::compare(&fc, &runs);
+        let csv = trendline_core::forecast::export::csv_export_with(&fc, &state, &runs, VINTAGE, latest());
         prop_assert!(!csv.is_empty());
-        let _ = trendline_core::export::export_stem(&state, &fc, latest());
-        let _ = trendline_core::mosaic::normalised(&s);
+        let _ = trendline_core::forecast::export::export_stem(&state, &fc, latest());
+        let _ = trendline_core::forecast::mosaic::normalised(&s);
         if full {
-            let row = trendline_core::mosaic::summarise(&s);
+            let row = trendline_core::forecast::mosaic::summarise(&s);
             prop_assert!(row.doubling.is_none_or(|d| d.is_finite() && d > 0.0));
         }
     }

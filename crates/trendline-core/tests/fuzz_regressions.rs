@@ -1,7 +1,7 @@
 //! Inputs found by the property tests (`fuzz_props.rs`) and the cargo-fuzz targets
 //! (`crates/trendline-core/fuzz`) that broke an invariant or panicked, kept exactly as found.
 
-use trendline_core::fit::ols;
+use trendline_core::model::fit::ols;
 use trendline_core::FitError;
 
 /// `fit_ols`: finite x values near 1e155 overflowed `Sxx` to infinity and OLS returned `Ok`
@@ -25,8 +25,8 @@ fn ols_with_overflowing_sums_is_an_error() {
 /// 1970-01-01). Such a day now prints as the fallback date instead of panicking.
 #[test]
 fn a_day_number_near_i32_max_prints_without_overflow() {
+    use trendline_core::state::url::encode;
     use trendline_core::state::Action;
-    use trendline_core::url_state::encode;
     use trendline_core::{Day, State};
     let s = State::default().apply(Action::SetTo(Some(Day::from_number(2_147_483_647))));
     assert!(encode(&s, "x").contains("&to=1970-01-01&"));

@@ -5,9 +5,9 @@
 use serde_json::Value;
 use std::path::PathBuf;
 use std::rc::Rc;
-use trendline_core::reliability::{horizon_at, sibling80_id};
+use trendline_core::model::reliability::{horizon_at, sibling80_id};
+use trendline_core::model::superexp::SuperExp;
 use trendline_core::state::{Cap, Units};
-use trendline_core::superexp::SuperExp;
 use trendline_core::{prepare, project, Dataset, Day, Family, Forecast, Selection, State};
 
 /// Tolerances (from the reference's own conventions): OLS results and closed forms agree to

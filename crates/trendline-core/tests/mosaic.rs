@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::Instant;
-use trendline_core::mosaic::{normalised, sort_rows, summarise, SortKey, MOSAIC_DRAWS};
+use trendline_core::forecast::mosaic::{normalised, sort_rows, summarise, SortKey, MOSAIC_DRAWS};
 use trendline_core::{prepare, project, Dataset, State, Unit};
 
 fn load() -> Dataset {

@@ -1,9 +1,9 @@
 //! Scenario files: every setting written as JSON and read back through the URL decoder.
 
 use std::path::PathBuf;
-use trendline_core::scenario::parse;
+use trendline_core::state::json::parse;
+use trendline_core::state::url::resolved;
 use trendline_core::state::{Anchor, Cap, Units};
-use trendline_core::url_state::resolved;
 use trendline_core::{parse_scenario, scenario_json, Dataset, Day, Family, Json, Selection, State};
 
 const VINTAGE: &str = "2026-11-27";

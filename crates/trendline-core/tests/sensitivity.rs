@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 use std::rc::Rc;
-use trendline_core::sensitivity::{crossing_at, doubling_range, sensitivity};
+use trendline_core::forecast::sensitivity::{crossing_at, doubling_range, sensitivity};
 use trendline_core::{prepare, project, Dataset, Family, State};
 
 fn load() -> Dataset {

@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use trendline_core::import::{check_file_size, MAX_MESSAGES, MAX_ROWS};
+use trendline_core::data::import::{check_file_size, MAX_MESSAGES, MAX_ROWS};
 use trendline_core::{parse_user_csv, Day, ImportUnit};
 
 mod common;

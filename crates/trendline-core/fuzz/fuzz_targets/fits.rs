@@ -5,11 +5,11 @@
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use std::rc::Rc;
-use trendline_core::dataset::resolve_frontier;
-use trendline_core::fit::{fit_line, ols};
+use trendline_core::data::dataset::resolve_frontier;
 use trendline_core::forecast::{prepare_with, project};
+use trendline_core::model::fit::{fit_line, ols};
+use trendline_core::model::superexp::fit_superexp;
 use trendline_core::state::{Cap, MC_MAX};
-use trendline_core::superexp::fit_superexp;
 use trendline_core::{
     Action, Analyses, Day, Family, FitWindow, Point, PointKind, Selection, Series, State, Transform,
 };
@@ -39,7 +39,7 @@ fn day(n: i32) -> Day {
     Day::from_number(lo + n.rem_euclid(hi - lo + 1))
 }
 
-fn finite_line(l: &trendline_core::fit::LinearFit) {
+fn finite_line(l: &trendline_core::model::fit::LinearFit) {
     assert!(
         l.slope.is_finite() && l.sxx.is_finite() && l.sxx > 0.0,
         "{l:?}"
@@ -142,16 +142,22 @@ fuzz_target!(|input: Input| {
     {
         assert!(d.is_finite() && d > 0.0, "{d}");
     }
-    let runs = trendline_core::compare::run_scenarios(&series, None, &prepared, &state);
-    let _ = trendline_core::export::csv_export_with(&fc, &state, &runs, common::VINTAGE, Day::MIN);
-    if let Some(r) = trendline_core::sensitivity::doubling_range(
+    let runs = trendline_core::forecast::compare::run_scenarios(&series, None, &prepared, &state);
+    let _ = trendline_core::forecast::export::csv_export_with(
+        &fc,
+        &state,
+        &runs,
+        common::VINTAGE,
+        Day::MIN,
+    );
+    if let Some(r) = trendline_core::forecast::sensitivity::doubling_range(
         fc.assumed_doubling,
         fc.fitted_doubling,
         prepared.ci,
     ) {
         if let Some(m) = fc.milestones.first() {
-            let _ = trendline_core::sensitivity::sensitivity(&fc, m.milestone.target, r);
+            let _ = trendline_core::forecast::sensitivity::sensitivity(&fc, m.milestone.target, r);
         }
     }
-    let _ = trendline_core::mosaic::normalised(&series);
+    let _ = trendline_core::forecast::mosaic::normalised(&series);
 });

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use trendline_core::dataset::{parse_manifest, parse_series, EARLIEST_PLAUSIBLE};
+use trendline_core::data::dataset::{parse_manifest, parse_series, EARLIEST_PLAUSIBLE};
 use trendline_core::{Day, Unit};
 
 mod common;

@@ -1,7 +1,7 @@
 //! The superexponential model: each successive doubling takes `(1 − a)` of the time of the
 //! previous one, never less than a floor.
 
-use crate::fit::FitError;
+use crate::model::fit::FitError;
 
 /// Doubling-time dynamics `T(n) = max(T₀·(1−a)ⁿ, f)` after `n` doublings.
 ///

@@ -1,6 +1,6 @@
 //! Deterministic resampling: bootstrap refits, Monte Carlo fans and percentiles.
 
-use crate::fit::{ols, LinearFit};
+use crate::model::fit::{ols, LinearFit};
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg32;
 

@@ -1,8 +1,8 @@
 //! Ordinary least squares and the exponential (log-linear) trend fit.
 
-use crate::dataset::Series;
-use crate::date::Day;
-use crate::family::Transform;
+use crate::data::dataset::Series;
+use crate::data::date::Day;
+use crate::model::family::Transform;
 use std::fmt;
 
 /// A fitted straight line `y = intercept + slope · (x − x_mean)`, with its goodness of fit.
@@ -180,13 +180,13 @@ pub struct FitWindow {
 
 impl FitWindow {
     /// Whether the point is left out for being above the cap.
-    pub fn is_capped(&self, p: &crate::dataset::Point) -> bool {
+    pub fn is_capped(&self, p: &crate::data::dataset::Point) -> bool {
         self.cap.is_some_and(|c| p.value > c) || self.capped.contains(&p.id)
     }
 
     /// Whether point `p` is fitted under these settings: inside `[from, to]`, frontier if
     /// asked, not above the cap, not dropped, and of kind `measured`.
-    pub fn includes(&self, p: &crate::dataset::Point) -> bool {
+    pub fn includes(&self, p: &crate::data::dataset::Point) -> bool {
         self.from.is_none_or(|f| p.date >= f)
             && self.to.is_none_or(|t| p.date <= t)
             && (self.selection == Selection::All || p.frontier)

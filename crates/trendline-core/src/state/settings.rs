@@ -1,10 +1,9 @@
 //! The reader's settings: one `State`, changed only through `State::apply(Action)`.
 
-use crate::dataset::{Series, Unit};
-use crate::date::Day;
-use crate::family::Family;
-use crate::fit::{FitWindow, Selection};
-use crate::forecast::DOUBLING_DAYS_LIMITS;
+use crate::data::dataset::{Series, Unit};
+use crate::data::date::Day;
+use crate::model::family::Family;
+use crate::model::fit::{FitWindow, Selection};
 
 /// Series shown when nothing else is asked for.
 pub const DEFAULT_SERIES: &str = "metr-th1.1-p50";
@@ -12,6 +11,11 @@ pub const DEFAULT_SERIES: &str = "metr-th1.1-p50";
 pub const DEFAULT_UNTIL: Day = Day::from_number(22_279);
 /// Earliest and latest end dates: 2020-01-01 to 2100-12-31.
 pub const UNTIL_LIMITS: (Day, Day) = (Day::from_number(18_262), Day::from_number(47_847));
+/// Slider bounds for the assumed doubling time, in days.
+pub const SLIDER_DOUBLING_DAYS: (f64, f64) = (7.0, 1095.0);
+/// Bounds for a typed doubling time (also used to clamp URL values), in days: 1 day to
+/// 100 years.
+pub const DOUBLING_DAYS_LIMITS: (f64, f64) = (1.0, 36_525.0);
 /// Acceleration per doubling, in %: −90 to 95.
 pub const ACCEL_LIMITS: (f64, f64) = (-90.0, 95.0);
 /// Floor on the doubling time, days (0 = none).
@@ -734,7 +738,7 @@ mod tests {
             ..State::default()
         };
         let series = Series {
-            meta: crate::dataset::tests_meta(),
+            meta: crate::data::dataset::tests_meta(),
             points: vec![],
         };
         assert_eq!(s.fit_window(&series).to, d("2025-01-01"));

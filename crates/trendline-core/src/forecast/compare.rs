@@ -3,11 +3,11 @@
 
 use std::rc::Rc;
 
-use crate::dataset::Series;
-use crate::date::Day;
+use crate::data::dataset::Series;
+use crate::data::date::Day;
+use crate::data::units::format_days_and_months;
 use crate::forecast::{prepare_with, project, Analyses, Forecast, Prepared};
 use crate::state::{Scenario, State};
-use crate::units::format_days_and_months;
 
 /// Mean length of a Gregorian month, days: 365.2425 / 12.
 pub const MONTH_DAYS: f64 = 30.436_875;
@@ -200,7 +200,7 @@ mod tests {
     use crate::state::Action;
 
     fn series() -> Series {
-        let manifest = crate::dataset::tests_meta();
+        let manifest = crate::data::dataset::tests_meta();
         let mut points = Vec::new();
         for (i, v) in [1.0, 2.1, 3.9, 8.3, 15.8, 33.0].iter().enumerate() {
             points.push(crate::Point {

@@ -1,8 +1,8 @@
 //! The dataset: a manifest describing each series (source, licence, units) and the points of
 //! each series, parsed from plain CSV and validated with `file:line: reason` errors.
 
-use crate::date::Day;
-use crate::frontier::running_max_frontier;
+use crate::data::date::Day;
+use crate::data::frontier::running_max_frontier;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -647,7 +647,7 @@ pub struct Dataset {
     /// Series in manifest order.
     pub series: Vec<Series>,
     /// Published forecasts (`forecasts.csv`; none when the file is absent).
-    pub forecasts: Vec<crate::published::PublishedForecast>,
+    pub forecasts: Vec<crate::data::published::PublishedForecast>,
 }
 
 impl Dataset {
@@ -682,7 +682,7 @@ impl Dataset {
             .collect();
         let forecasts = match read(FORECASTS_FILE) {
             None => Vec::new(),
-            Some(text) => crate::published::parse_forecasts(FORECASTS_FILE, text, &units)
+            Some(text) => crate::data::published::parse_forecasts(FORECASTS_FILE, text, &units)
                 .unwrap_or_else(|DataErrors(e)| {
                     errors.extend(e);
                     Vec::new()

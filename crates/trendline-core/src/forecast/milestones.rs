@@ -1,6 +1,6 @@
 //! Milestones: task lengths (or scores) whose crossing dates readers ask about.
 
-use crate::dataset::Unit;
+use crate::data::dataset::Unit;
 use crate::state::Units;
 use std::borrow::Cow;
 
@@ -59,7 +59,10 @@ pub fn milestones(unit: Unit, units: Units, goal: Option<f64>) -> Vec<Milestone>
             if let Some(h) = goal {
                 v.push(Milestone {
                     id: Cow::Borrowed("custom"),
-                    label: Cow::Owned(format!("{} h (yours)", crate::units::group_thousands_f(h))),
+                    label: Cow::Owned(format!(
+                        "{} h (yours)",
+                        crate::data::units::group_thousands_f(h)
+                    )),
                     target: h * 60.0,
                     hours: Some(h),
                 });

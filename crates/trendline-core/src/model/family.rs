@@ -1,13 +1,13 @@
 //! Fit families and the value ↔ fit-space transforms they use.
 
-use crate::dataset::Unit;
+use crate::data::dataset::Unit;
 
 /// Which kind of trend is fitted and projected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Family {
     /// `log2(value)` linear in time: a constant doubling time.
     Exponential,
-    /// Each doubling takes `(1 − a)` of the previous one (see [`crate::superexp`]).
+    /// Each doubling takes `(1 − a)` of the previous one (see [`crate::model::superexp`]).
     Superexponential,
     /// `log2` odds of `value / saturation` linear in time: a constant odds-doubling time.
     Logistic,

@@ -1,6 +1,6 @@
 //! Horizons at other reliability levels, from METR's logistic success curve.
 
-use crate::dataset::{Point, Series};
+use crate::data::dataset::{Point, Series};
 
 /// `logit(q) = ln(q / (1 − q))`.
 pub fn logit(q: f64) -> f64 {

@@ -1,9 +1,9 @@
 //! Scored hindcasts: would this method have predicted the points that came later?
 
-use crate::dataset::Series;
-use crate::family::Transform;
-use crate::fit::{ols, FitWindow};
-use crate::montecarlo::{bootstrap, quantile};
+use crate::data::dataset::Series;
+use crate::forecast::montecarlo::{bootstrap, quantile};
+use crate::model::family::Transform;
+use crate::model::fit::{ols, FitWindow};
 
 /// One hindcast: a point predicted from the points before it.
 #[derive(Clone, Debug, PartialEq)]

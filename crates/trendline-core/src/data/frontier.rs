@@ -1,6 +1,6 @@
 //! Frontier ("state of the art") selection by running maximum.
 
-use crate::date::Day;
+use crate::data::date::Day;
 
 /// Marks each `(date, value)` pair that is frontier: a point is frontier when its value is at
 /// least the best value dated on or before it, same-day points included, ties included.

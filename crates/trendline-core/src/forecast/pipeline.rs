@@ -3,23 +3,18 @@
 //! [`prepare`] (fits and resampling; depends on the data and fit settings) and [`project`]
 //! (projection, milestones, fan; depends on the assumptions too).
 
-use crate::backtest::{rolling_origin, Backtest};
-use crate::dataset::{PublishedDoubling, Series, Unit};
-use crate::date::Day;
-use crate::family::{Family, Transform};
-use crate::fit::{fit_line, ExpFit, FitError, FitWindow, LinearFit, Selection};
-use crate::milestones::{milestones, Milestone};
-use crate::montecarlo::{bootstrap, quantile, quantiles, Draws, Fan, UnitFan};
-use crate::reliability::derive;
-use crate::state::{Anchor, Cap, State};
-use crate::superexp::{aicc, fit_superexp, SuperExp, SuperExpFit};
+use crate::data::dataset::{PublishedDoubling, Series, Unit};
+use crate::data::date::Day;
+use crate::forecast::backtest::{rolling_origin, Backtest};
+use crate::forecast::milestones::{milestones, Milestone};
+use crate::forecast::montecarlo::{bootstrap, quantile, quantiles, Draws, Fan, UnitFan};
+use crate::model::family::{Family, Transform};
+use crate::model::fit::{fit_line, ExpFit, FitError, FitWindow, LinearFit, Selection};
+use crate::model::reliability::derive;
+use crate::model::superexp::{aicc, fit_superexp, SuperExp, SuperExpFit};
+use crate::state::{Anchor, Cap, State, SLIDER_DOUBLING_DAYS};
 use std::rc::Rc;
 
-/// Slider bounds for the assumed doubling time, in days.
-pub const SLIDER_DOUBLING_DAYS: (f64, f64) = (7.0, 1095.0);
-/// Bounds for a typed doubling time (also used to clamp URL values), in days: 1 day to
-/// 100 years.
-pub const DOUBLING_DAYS_LIMITS: (f64, f64) = (1.0, 36_525.0);
 /// Bootstrap resamples for the doubling-time interval (at least; more when the fan uses more).
 pub const CI_RESAMPLES: usize = 2000;
 /// Resamples per origin in the rolling-origin backtest.
@@ -498,7 +493,7 @@ pub fn project(prepared: &Rc<Prepared>, state: &State) -> Forecast {
 
     // The fitted curve and growth of the chosen family.
     let se = match (&p.family, &p.superexp) {
-        (crate::family::Family::Superexponential, Some(Ok(f))) => Some(*f),
+        (crate::model::family::Family::Superexponential, Some(Ok(f))) => Some(*f),
         _ => None,
     };
     let (fitted, fitted_growth, fitted_doubling) = match se {
@@ -534,14 +529,14 @@ pub fn project(prepared: &Rc<Prepared>, state: &State) -> Forecast {
     out.assumed_doubling = state.doubling.or(fitted_doubling);
     let accel = match se {
         Some(f) => Some(state.accel.map_or(f.model.a, |a| a / 100.0)),
-        None if p.family == crate::family::Family::Superexponential => {
+        None if p.family == crate::model::family::Family::Superexponential => {
             state.accel.map(|a| a / 100.0)
         }
         None => None,
     };
     out.accel = accel;
     let growth = match (p.family, out.assumed_doubling, accel) {
-        (crate::family::Family::Superexponential, Some(t), Some(a)) => {
+        (crate::model::family::Family::Superexponential, Some(t), Some(a)) => {
             Some(Growth::Super(SuperExp {
                 t0: t,
                 a,
@@ -718,7 +713,7 @@ pub fn forecast(series: &Series, sibling80: Option<&Series>, state: &State) -> F
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fit::ols;
+    use crate::model::fit::ols;
 
     fn line_through(points: &[(i32, f64)]) -> (Fitted, f64) {
         let xs: Vec<f64> = points.iter().map(|p| f64::from(p.0)).collect();

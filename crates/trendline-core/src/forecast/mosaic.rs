@@ -5,10 +5,10 @@
 //! Every row is computed with the series' default settings (the same as the single view with
 //! no link keys), except for [`MOSAIC_DRAWS`] Monte Carlo draws instead of the default 2000.
 
-use crate::dataset::{Series, Unit};
-use crate::date::Day;
-use crate::family::Family;
+use crate::data::dataset::{Series, Unit};
+use crate::data::date::Day;
 use crate::forecast::{prepare_with, project, Analyses, McCrossing};
+use crate::model::family::Family;
 use crate::state::State;
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -182,8 +182,8 @@ fn sparkline(series: &Series, p: &crate::forecast::Prepared) -> Sparkline {
 /// ```
 pub fn normalised(series: &Series) -> Vec<(f64, f64)> {
     let t = match series.meta.unit {
-        Unit::Minutes => crate::family::Transform::Log2,
-        Unit::Percent => crate::family::Transform::LogOdds { sat: 100.0 },
+        Unit::Minutes => crate::model::family::Transform::Log2,
+        Unit::Percent => crate::model::family::Transform::LogOdds { sat: 100.0 },
     };
     let ys: Vec<(f64, f64)> = series
         .points

@@ -1,14 +1,13 @@
 //! The state as a URL query string: short stable keys, decoded key by key so that one bad
 //! value never wipes its valid siblings.
 
-use crate::dataset::SeriesMeta;
-use crate::date::Day;
-use crate::family::Family;
-use crate::fit::Selection;
-use crate::forecast::DOUBLING_DAYS_LIMITS;
+use crate::data::dataset::SeriesMeta;
+use crate::data::date::Day;
+use crate::model::family::Family;
+use crate::model::fit::Selection;
 use crate::state::{
-    Anchor, Cap, Scale, Scenario, State, Units, ACCEL_LIMITS, CAP_LIMITS, FLOOR_LIMITS,
-    GOAL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS, SCENARIO_SLOTS, UNTIL_LIMITS,
+    Anchor, Cap, Scale, Scenario, State, Units, ACCEL_LIMITS, CAP_LIMITS, DOUBLING_DAYS_LIMITS,
+    FLOOR_LIMITS, GOAL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS, SCENARIO_SLOTS, UNTIL_LIMITS,
 };
 
 /// Version of the query-string schema, written as `v`.
@@ -558,7 +557,7 @@ pub fn decode_scenario(v: &str, slot: usize) -> Result<(Scenario, Vec<String>), 
 pub fn resolved(state: &State, meta: &SeriesMeta) -> State {
     let mut s = state.clone();
     s.model = Some(state.family(meta.unit));
-    if s.cap == Cap::Default && meta.unit == crate::dataset::Unit::Minutes {
+    if s.cap == Cap::Default && meta.unit == crate::data::dataset::Unit::Minutes {
         s.cap = meta.fit_cap.map_or(Cap::Off, |c| Cap::Hours(c / 60.0));
     }
     s

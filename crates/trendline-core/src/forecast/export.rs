@@ -5,14 +5,14 @@
 //! shortest text that reads back to the same number); values that are not defined (NaN,
 //! infinities, dates never reached) are written as empty cells, never as `NaN` or `inf`.
 
-use crate::dataset::{Point, Unit};
-use crate::date::Day;
-use crate::family::Family;
-use crate::fit::Selection;
+use crate::data::dataset::{Point, Unit};
+use crate::data::date::Day;
+use crate::data::units::{format_days_and_months, group_thousands, group_thousands_f};
+use crate::forecast::montecarlo::BAND_QUANTILES;
 use crate::forecast::{Forecast, Projection};
-use crate::montecarlo::BAND_QUANTILES;
+use crate::model::family::Family;
+use crate::model::fit::Selection;
 use crate::state::{Anchor, Cap, State, Units};
-use crate::units::{format_days_and_months, group_thousands, group_thousands_f};
 
 /// Line ending of every exported CSV line (RFC 4180: CRLF).
 pub const CSV_NEWLINE: &str = "\r\n";
@@ -496,11 +496,11 @@ pub fn csv_export(forecast: &Forecast, state: &State, vintage: &str, generated: 
 /// [`csv_export`] with the named scenarios kept beside the current settings: when `runs` is not
 /// empty a last section, `scenarios` ([`SCENARIO_COLUMNS`]), gives each scenario's assumptions
 /// and, per milestone, its date, the current settings' date and the difference in months
-/// ([`crate::compare::months_between`]; empty when either date is missing).
+/// ([`crate::forecast::compare::months_between`]; empty when either date is missing).
 pub fn csv_export_with(
     forecast: &Forecast,
     state: &State,
-    runs: &[crate::compare::ScenarioRun],
+    runs: &[crate::forecast::compare::ScenarioRun],
     vintage: &str,
     generated: Day,
 ) -> String {
@@ -656,7 +656,7 @@ pub fn csv_export_with(
         out.push_str(CSV_NEWLINE);
         comment(&mut out, "section", "scenarios");
         row(&mut out, &SCENARIO_COLUMNS);
-        let table = crate::compare::compare(forecast, runs);
+        let table = crate::forecast::compare::compare(forecast, runs);
         for (k, r) in runs.iter().enumerate() {
             for (m, cmp) in forecast.milestones.iter().zip(&table) {
                 let (date, diff) = cmp.scenarios[k];

@@ -1,8 +1,8 @@
 //! "Bring your own data": a reader's CSV file of dated values read into a [`Series`] that every
 //! fit, projection and export accepts, with every problem reported as `line N: reason`.
 
-use crate::dataset::{resolve_frontier, Point, PointKind, Series, SeriesMeta, Unit};
-use crate::date::Day;
+use crate::data::dataset::{resolve_frontier, Point, PointKind, Series, SeriesMeta, Unit};
+use crate::data::date::Day;
 
 /// Most data rows a file may have.
 pub const MAX_ROWS: usize = 5000;

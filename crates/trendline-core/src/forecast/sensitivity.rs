@@ -1,8 +1,9 @@
 //! How a milestone's date depends on the assumed doubling time: the projection's crossing date
 //! for each doubling time on a grid, every other assumption (anchor, acceleration, floor) kept.
 
-use crate::date::Day;
-use crate::forecast::{Forecast, SLIDER_DOUBLING_DAYS};
+use crate::data::date::Day;
+use crate::forecast::Forecast;
+use crate::state::SLIDER_DOUBLING_DAYS;
 
 /// Points on the sensitivity curve.
 pub const SENSITIVITY_STEPS: usize = 60;

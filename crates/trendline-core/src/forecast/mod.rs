@@ -1,0 +1,12 @@
+//! Series + settings → what the page shows: projection, fans, milestones, checks, tables, exports.
+
+pub mod backtest;
+pub mod compare;
+pub mod export;
+pub mod milestones;
+pub mod montecarlo;
+pub mod mosaic;
+mod pipeline;
+pub mod sensitivity;
+
+pub use pipeline::*;
