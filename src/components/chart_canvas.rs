@@ -1,6 +1,5 @@
 use gloo::events::EventListener;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use trendline_chart::{draw_layer, place_labels, ChartModel, LabelOf, Layer, Layout, Theme};
@@ -111,7 +110,7 @@ fn paint(
             f64::from(canvas.height()),
         );
     }
-    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    let root = super::batched_canvas::BatchedCanvas::new(canvas)?.into_drawing_area();
     crate::perf::timed("draw", || {
         let theme = if dark {
             Theme::dark(dpr)

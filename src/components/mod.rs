@@ -1,5 +1,6 @@
 mod about_data;
 mod backtest_panel;
+mod batched_canvas;
 mod chart_canvas;
 mod chart_summary;
 mod data_table;
