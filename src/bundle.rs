@@ -2,11 +2,12 @@
 //! the series files embedded for the first view. Other series are fetched on demand.
 
 use std::borrow::Cow;
-use trendline_core::dataset::{
-    parse_series, DataErrors, Manifest, PublishedDoubling, SeriesMeta, Unit, Upstream,
+use trendline_core::data::dataset::{
+    parse_series, Manifest, PublishedDoubling, SeriesMeta, Upstream,
 };
-use trendline_core::import::ImportUnit;
-use trendline_core::published::PublishedForecast;
+use trendline_core::data::error::DataErrors;
+use trendline_core::data::published::PublishedForecast;
+use trendline_core::data::units::{ImportUnit, Unit};
 use trendline_core::{Day, Series};
 
 include!(concat!(env!("OUT_DIR"), "/bundle.rs"));

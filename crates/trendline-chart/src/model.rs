@@ -1,8 +1,8 @@
 //! The chart as plain data: everything [`crate::draw`] paints, in plot coordinates.
 
-use trendline_core::data::dataset::{PointKind, Unit};
+use trendline_core::data::dataset::PointKind;
 use trendline_core::data::published::PublishedForecast;
-use trendline_core::data::units::{format_days_and_months, tick_label_minutes};
+use trendline_core::data::units::{format_days_and_months, tick_label_minutes, Unit};
 use trendline_core::forecast::compare::ScenarioRun;
 use trendline_core::forecast::BandHit;
 use trendline_core::state::Scale;

@@ -22,9 +22,11 @@ pub mod state;
 pub mod forecast;
 
 // The names the app uses most, layer by layer.
-pub use data::dataset::{Dataset, Manifest, Point, PointKind, Series, SeriesMeta, Unit};
+pub use data::dataset::{Dataset, Manifest, Point, PointKind, Series, SeriesMeta};
 pub use data::date::Day;
-pub use data::import::{parse_user_csv, ImportUnit};
+pub use data::error::{DataError, DataErrors};
+pub use data::import::parse_user_csv;
+pub use data::units::{ImportUnit, Unit};
 
 pub use model::family::{Family, Transform};
 pub use model::fit::{ExpFit, FitError, FitWindow, Selection};

@@ -5,9 +5,9 @@
 //! shortest text that reads back to the same number); values that are not defined (NaN,
 //! infinities, dates never reached) are written as empty cells, never as `NaN` or `inf`.
 
-use crate::data::dataset::{Point, Unit};
+use crate::data::dataset::Point;
 use crate::data::date::Day;
-use crate::data::units::{format_days_and_months, group_thousands, group_thousands_f};
+use crate::data::units::{format_days_and_months, group_thousands, group_thousands_f, Unit};
 use crate::forecast::montecarlo::BAND_QUANTILES;
 use crate::forecast::{Forecast, Projection};
 use crate::model::family::Family;

@@ -1,6 +1,6 @@
 //! Milestones: task lengths (or scores) whose crossing dates readers ask about.
 
-use crate::data::dataset::Unit;
+use crate::data::units::Unit;
 use crate::state::Units;
 use std::borrow::Cow;
 

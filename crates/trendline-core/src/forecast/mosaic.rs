@@ -5,8 +5,9 @@
 //! Every row is computed with the series' default settings (the same as the single view with
 //! no link keys), except for [`MOSAIC_DRAWS`] Monte Carlo draws instead of the default 2000.
 
-use crate::data::dataset::{Series, Unit};
+use crate::data::dataset::Series;
 use crate::data::date::Day;
+use crate::data::units::Unit;
 use crate::forecast::{prepare_with, project, Analyses, McCrossing};
 use crate::model::family::Family;
 use crate::state::State;

@@ -3,8 +3,9 @@
 //! [`prepare`] (fits and resampling; depends on the data and fit settings) and [`project`]
 //! (projection, milestones, fan; depends on the assumptions too).
 
-use crate::data::dataset::{PublishedDoubling, Series, Unit};
+use crate::data::dataset::{PublishedDoubling, Series};
 use crate::data::date::Day;
+use crate::data::units::Unit;
 use crate::forecast::backtest::{rolling_origin, Backtest};
 use crate::forecast::milestones::{milestones, Milestone};
 use crate::forecast::montecarlo::{bootstrap, quantile, quantiles, Draws, Fan, UnitFan};

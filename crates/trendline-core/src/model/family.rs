@@ -1,6 +1,6 @@
 //! Fit families and the value ↔ fit-space transforms they use.
 
-use crate::data::dataset::Unit;
+use crate::data::units::Unit;
 
 /// Which kind of trend is fitted and projected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,7 +1,8 @@
 //! The reader's settings: one `State`, changed only through `State::apply(Action)`.
 
-use crate::data::dataset::{Series, Unit};
+use crate::data::dataset::Series;
 use crate::data::date::Day;
+use crate::data::units::Unit;
 use crate::model::family::Family;
 use crate::model::fit::{FitWindow, Selection};
 

@@ -557,7 +557,7 @@ pub fn decode_scenario(v: &str, slot: usize) -> Result<(Scenario, Vec<String>), 
 pub fn resolved(state: &State, meta: &SeriesMeta) -> State {
     let mut s = state.clone();
     s.model = Some(state.family(meta.unit));
-    if s.cap == Cap::Default && meta.unit == crate::data::dataset::Unit::Minutes {
+    if s.cap == Cap::Default && meta.unit == crate::data::units::Unit::Minutes {
         s.cap = meta.fit_cap.map_or(Cap::Off, |c| Cap::Hours(c / 60.0));
     }
     s
