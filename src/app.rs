@@ -16,7 +16,7 @@ use std::rc::Rc;
 use trendline_chart::{build_model, ModelOptions};
 use trendline_core::reliability::sibling80_id;
 use trendline_core::scenario::parse_scenario;
-use trendline_core::state::DEFAULT_UNTIL;
+use trendline_core::settings::DEFAULT_UNTIL;
 use trendline_core::units::format_days_and_months;
 use trendline_core::url_state::{encode, resolved};
 use trendline_core::Series;
@@ -95,7 +95,7 @@ pub fn app() -> Html {
     use_url_sync(&written, embed, *view);
     let query = AttrValue::from(encode(&written, &bundle::MANIFEST.vintage));
     let bundled = use_series(if user.is_some() {
-        trendline_core::state::DEFAULT_SERIES
+        trendline_core::settings::DEFAULT_SERIES
     } else {
         &state.0.series
     });
@@ -192,7 +192,7 @@ pub fn app() -> Html {
                 .collect();
             users.set((list, Vec::new()));
             state.dispatch(Action::SelectSeries(
-                trendline_core::state::DEFAULT_SERIES.into(),
+                trendline_core::settings::DEFAULT_SERIES.into(),
             ));
         })
     };
@@ -562,7 +562,7 @@ fn series_view(props: &SeriesViewProps) -> Html {
 struct Handlers {
     set_doubling: Callback<f64>,
     reset_doubling: Callback<()>,
-    scale: Callback<trendline_core::state::Scale>,
+    scale: Callback<trendline_core::settings::Scale>,
     from: Callback<Option<Day>>,
     to: Callback<Option<Day>>,
     selection: Callback<Selection>,

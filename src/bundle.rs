@@ -79,7 +79,7 @@ mod tests {
 
     #[test]
     fn embedded_series_parse_and_include_the_default() {
-        let m = meta(trendline_core::state::DEFAULT_SERIES).unwrap();
+        let m = meta(trendline_core::settings::DEFAULT_SERIES).unwrap();
         let s = parse(m, embedded(m).unwrap()).unwrap();
         assert!(!s.points.is_empty());
         for (file, text) in EMBEDDED {

@@ -10,7 +10,7 @@ use crate::data::date::Day;
 use crate::data::units::Unit;
 use crate::forecast::{prepare_with, project, Analyses, McCrossing};
 use crate::model::family::Family;
-use crate::state::State;
+use crate::settings::State;
 use std::cmp::Ordering;
 use std::rc::Rc;
 

@@ -13,7 +13,7 @@ use crate::model::family::{Family, Transform};
 use crate::model::fit::{fit_line, ExpFit, FitError, FitWindow, LinearFit, Selection};
 use crate::model::reliability::derive;
 use crate::model::superexp::{aicc, fit_superexp, SuperExp, SuperExpFit};
-use crate::state::{Anchor, Cap, State, SLIDER_DOUBLING_DAYS};
+use crate::settings::{Anchor, Cap, State, SLIDER_DOUBLING_DAYS};
 use std::rc::Rc;
 
 /// Bootstrap resamples for the doubling-time interval (at least; more when the fan uses more).

@@ -3,7 +3,7 @@
 
 use crate::data::date::Day;
 use crate::forecast::Forecast;
-use crate::state::SLIDER_DOUBLING_DAYS;
+use crate::settings::SLIDER_DOUBLING_DAYS;
 
 /// Points on the sensitivity curve.
 pub const SENSITIVITY_STEPS: usize = 60;

@@ -531,7 +531,7 @@ impl State {
         s
     }
 
-    /// The settings the fit stage ([`crate::forecast::prepare`]) depends on, with every
+    /// The settings the fit stage (`forecast::prepare`) depends on, with every
     /// projection-only setting (assumed doubling time, acceleration, floor, anchor, milestones,
     /// end date) at its default: two states with equal `fit_settings` share one fit.
     pub fn fit_settings(&self) -> State {

@@ -5,7 +5,7 @@ use crate::data::dataset::SeriesMeta;
 use crate::data::date::Day;
 use crate::model::family::Family;
 use crate::model::fit::Selection;
-use crate::state::{
+use crate::settings::{
     Anchor, Cap, Scale, Scenario, State, Units, ACCEL_LIMITS, CAP_LIMITS, DOUBLING_DAYS_LIMITS,
     FLOOR_LIMITS, GOAL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS, SCENARIO_SLOTS, UNTIL_LIMITS,
 };
@@ -439,7 +439,7 @@ pub fn encode(state: &State, vintage: &str) -> String {
 /// `f64` `Display`).
 ///
 /// ```
-/// use trendline_core::{state::Scenario, url_state::{decode_scenario, encode_scenario}};
+/// use trendline_core::{settings::Scenario, url_state::{decode_scenario, encode_scenario}};
 /// let [a, b, c] = Scenario::examples();
 /// assert_eq!(encode_scenario(&b), "1~auto~365.25~fit~0~default~100~fit~Slows to 12-month doubling");
 /// assert_eq!(encode_scenario(&c), "1~superexp~fit~15~0~default~100~fit~Superexponential 15%");
@@ -582,7 +582,7 @@ mod tests {
             "out-of-range values are clamped"
         );
         assert_eq!(d.state.sat, 90.0);
-        assert_eq!(d.state.mc, crate::state::MC_DEFAULT);
+        assert_eq!(d.state.mc, crate::settings::MC_DEFAULT);
         let mut keys: Vec<&str> = d.ignored.iter().map(|i| i.key.as_str()).collect();
         keys.sort();
         assert_eq!(keys, ["dt", "from", "mc"]);

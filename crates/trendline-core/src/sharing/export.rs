@@ -12,7 +12,7 @@ use crate::forecast::montecarlo::BAND_QUANTILES;
 use crate::forecast::{Forecast, Projection};
 use crate::model::family::Family;
 use crate::model::fit::Selection;
-use crate::state::{Anchor, Cap, State, Units};
+use crate::settings::{Anchor, Cap, State, Units};
 
 /// Line ending of every exported CSV line (RFC 4180: CRLF).
 pub const CSV_NEWLINE: &str = "\r\n";
