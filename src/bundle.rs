@@ -55,7 +55,7 @@ mod tests {
     fn the_compiled_manifest_equals_data_manifest_json() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
         let text = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
-        let parsed = trendline_core::dataset::parse_manifest("manifest.json", &text).unwrap();
+        let parsed = trendline_core::data::dataset::parse_manifest("manifest.json", &text).unwrap();
         assert_eq!(parsed, MANIFEST);
     }
 

@@ -46,15 +46,3 @@ pub use forecast::{
 pub use sharing::export::{assumptions, csv_export, export_stem};
 pub use sharing::json::{Json, JsonError};
 pub use sharing::scenario::{parse_scenario, scenario_json};
-
-// Every module also under its name from before the layers (`trendline_core::url_state` is
-// `state::url`, `trendline_core::compare` is `forecast::compare`), because the app (src/) still
-// uses those paths. Nothing else does; drop these once the app's imports name the layers.
-#[doc(hidden)]
-pub use data::{dataset, date, frontier, import, published, units};
-#[doc(hidden)]
-pub use forecast::{backtest, compare, milestones, montecarlo, mosaic, sensitivity};
-#[doc(hidden)]
-pub use model::{family, fit, reliability, superexp};
-#[doc(hidden)]
-pub use sharing::{export, scenario, url as url_state};

@@ -14,7 +14,7 @@ pub const MAX_FILE_BYTES: f64 = 2_000_000.0;
 /// Whether a file of `bytes` may be read; the reason for the reader when not.
 ///
 /// ```
-/// use trendline_core::import::check_file_size;
+/// use trendline_core::data::import::check_file_size;
 /// assert!(check_file_size(1_000.0).is_ok());
 /// assert_eq!(check_file_size(20_000_000.0).unwrap_err(),
 ///     "This file is 20.0 MB; Trendline reads files of up to 2.0 MB (5000 rows). Nothing was changed.");

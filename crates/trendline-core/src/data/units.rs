@@ -97,7 +97,7 @@ pub const DAYS_PER_MONTH: f64 = 365.2425 / 12.0;
 /// hour, hours beyond, with precision that fits the size.
 ///
 /// ```
-/// use trendline_core::units::format_minutes;
+/// use trendline_core::data::units::format_minutes;
 /// assert_eq!(format_minutes(0.5), "30 s");
 /// assert_eq!(format_minutes(3.987), "4.0 min");
 /// assert_eq!(format_minutes(718.8), "12.0 h");
@@ -129,7 +129,7 @@ pub fn format_minutes(m: f64) -> String {
 /// An axis tick label for a duration in minutes: compact, no decimals when whole.
 ///
 /// ```
-/// use trendline_core::units::tick_label_minutes;
+/// use trendline_core::data::units::tick_label_minutes;
 /// assert_eq!(tick_label_minutes(1.0 / 6.0), "10 s");
 /// assert_eq!(tick_label_minutes(480.0), "8 h");
 /// ```
@@ -203,7 +203,7 @@ pub fn format_days_and_months(days: f64) -> String {
 /// brackets when the lead unit is not days. `what` names what doubles ("" or "odds ").
 ///
 /// ```
-/// use trendline_core::units::doubling_in_words;
+/// use trendline_core::data::units::doubling_in_words;
 /// assert_eq!(doubling_in_words(130.0, ""), "doubling every 4.3 months (130 days)");
 /// assert_eq!(doubling_in_words(130.0, "odds "), "odds doubling every 4.3 months (130 days)");
 /// assert_eq!(doubling_in_words(20.0, ""), "doubling every 20 days");

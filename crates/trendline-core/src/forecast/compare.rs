@@ -130,7 +130,7 @@ pub fn run_scenarios(
 /// Months from `a` to `b` (negative when `b` is earlier): `(b − a) / 30.436875` days.
 ///
 /// ```
-/// use trendline_core::{compare::months_between, Day};
+/// use trendline_core::{forecast::compare::months_between, Day};
 /// let d = |s| Day::parse(s).unwrap();
 /// assert!((months_between(d("2028-01-01"), d("2029-01-01")) - 12.0).abs() < 0.03);
 /// assert!(months_between(d("2029-01-01"), d("2028-01-01")) < 0.0);

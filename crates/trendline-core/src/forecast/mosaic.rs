@@ -70,7 +70,7 @@ pub struct MosaicRow {
 /// report `pct-90`, or `pct-99` (near saturation) once a point has reached 90%.
 ///
 /// ```
-/// use trendline_core::{mosaic::next_milestone_id, Unit};
+/// use trendline_core::{forecast::mosaic::next_milestone_id, Unit};
 /// assert_eq!(next_milestone_id(Unit::Minutes, 600.0), "work-week");
 /// assert_eq!(next_milestone_id(Unit::Minutes, 40.0 * 60.0), "work-month");
 /// assert_eq!(next_milestone_id(Unit::Percent, 75.0), "pct-90");
@@ -173,7 +173,7 @@ fn sparkline(series: &Series, p: &crate::forecast::Prepared) -> Sparkline {
 /// first frontier point, `Δy = y − y_first` in fit space.
 ///
 /// ```
-/// use trendline_core::mosaic::normalised;
+/// use trendline_core::forecast::mosaic::normalised;
 /// # use trendline_core::{parse_user_csv, Day, ImportUnit};
 /// # let csv = "date,value\n2023-01-01,10\n2023-06-01,40\n";
 /// # let s = parse_user_csv("user-t", "t", csv, ImportUnit::Minutes, Day::MAX).unwrap();

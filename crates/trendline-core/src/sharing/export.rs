@@ -379,7 +379,7 @@ fn formula_like(s: &str) -> bool {
 /// is quoted, so it shows as text; numbers, negative ones included, stay numbers.
 ///
 /// ```
-/// use trendline_core::export::csv_cell;
+/// use trendline_core::sharing::export::csv_cell;
 /// assert_eq!(csv_cell("plain"), "plain");
 /// assert_eq!(csv_cell("a, \"b\""), "\"a, \"\"b\"\"\"");
 /// assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
