@@ -1,4 +1,6 @@
-//! The reader's settings: one `State`, changed only through `State::apply(Action)`.
+//! The reader's settings: one `State`, changed only through `State::apply(Action)`, with the
+//! defaults and limits that bound each setting. It uses only the data and model layers, so both
+//! the forecasts (which take `&State`) and the sharing layer (URL, scenario files) build on it.
 
 use crate::data::dataset::Series;
 use crate::data::date::Day;
