@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # trendline-core must build for the browser without any web crate: its logic stays testable
-# natively. Fails if web-sys, js-sys, wasm-bindgen, yew or gloo appear in its wasm dependency tree.
+# natively. Fails if web-sys, js-sys, wasm-bindgen, yew or gloo appear in its wasm dependency tree,
+# or if its modules import a later layer or each other in a circle (check-core-graph.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tree=$(cargo tree -p trendline-core -e normal --target wasm32-unknown-unknown --prefix none)
@@ -10,3 +11,5 @@ if bad=$(grep -E '^(web-sys|js-sys|wasm-bindgen|yew|gloo)[ -]' <<<"$tree"); then
   exit 1
 fi
 echo "trendline-core: no web dependencies ($(sort -u <<<"$tree" | wc -l) crates checked)"
+python3 scripts/check-core-graph.py >/dev/null
+echo "trendline-core: imports run data -> model -> settings -> forecast -> sharing, no cycle"

@@ -14,11 +14,11 @@ use crate::state::AppState;
 use crate::user_series;
 use std::rc::Rc;
 use trendline_chart::{build_model, ModelOptions};
-use trendline_core::reliability::sibling80_id;
-use trendline_core::scenario::parse_scenario;
-use trendline_core::state::DEFAULT_UNTIL;
-use trendline_core::units::format_days_and_months;
-use trendline_core::url_state::{encode, resolved};
+use trendline_core::data::units::format_days_and_months;
+use trendline_core::model::reliability::sibling80_id;
+use trendline_core::settings::DEFAULT_UNTIL;
+use trendline_core::sharing::scenario::parse_scenario;
+use trendline_core::sharing::url::{encode, resolved};
 use trendline_core::Series;
 use trendline_core::{
     prepare_with, project, Action, Analyses, Day, Forecast, Prepared, Selection, State,
@@ -30,7 +30,7 @@ use yew::prelude::*;
 
 /// Notices for the start of a visit: link settings that were ignored, a link made with older
 /// data, and a new version of the app.
-fn start_notices(initial: &trendline_core::url_state::Decoded) -> Vec<String> {
+fn start_notices(initial: &trendline_core::sharing::url::Decoded) -> Vec<String> {
     let mut out: Vec<String> = initial
         .ignored
         .iter()
@@ -95,7 +95,7 @@ pub fn app() -> Html {
     use_url_sync(&written, embed, *view);
     let query = AttrValue::from(encode(&written, &bundle::MANIFEST.vintage));
     let bundled = use_series(if user.is_some() {
-        trendline_core::state::DEFAULT_SERIES
+        trendline_core::settings::DEFAULT_SERIES
     } else {
         &state.0.series
     });
@@ -192,7 +192,7 @@ pub fn app() -> Html {
                 .collect();
             users.set((list, Vec::new()));
             state.dispatch(Action::SelectSeries(
-                trendline_core::state::DEFAULT_SERIES.into(),
+                trendline_core::settings::DEFAULT_SERIES.into(),
             ));
         })
     };
@@ -277,8 +277,8 @@ pub fn app() -> Html {
             </header>
             <Notices messages={(*notices).clone()} on_dismiss={on_dismiss} />
             <crate::components::ViewTabs view={*view} on_view={{ let view = view.clone(); Callback::from(move |v| view.set(v)) }} />
-            if *view == trendline_core::url_state::View::Mosaic {
-                <crate::components::Mosaic on_open={{ let (view, d) = (view.clone(), dispatch.clone()); Callback::from(move |id: String| { d.emit(Action::SelectSeries(id)); view.set(trendline_core::url_state::View::Single); }) }} />
+            if *view == trendline_core::sharing::url::View::Mosaic {
+                <crate::components::Mosaic on_open={{ let (view, d) = (view.clone(), dispatch.clone()); Callback::from(move |id: String| { d.emit(Action::SelectSeries(id)); view.set(trendline_core::sharing::url::View::Single); }) }} />
             } else {
             <section class="chart-panel" aria-labelledby="chart-title">
                 <div class="chart-head">
@@ -390,11 +390,11 @@ fn series_view(props: &SeriesViewProps) -> Html {
             props.series.clone(),
             props.sibling.clone(),
             Shared(prepared.clone()),
-            trendline_core::compare::scenario_basis(&props.state),
+            trendline_core::forecast::compare::scenario_basis(&props.state),
         ),
         |(s, sib, p, basis)| {
             Rc::new(timed("scenarios", || {
-                trendline_core::compare::run_scenarios(
+                trendline_core::forecast::compare::run_scenarios(
                     &s.0,
                     sib.as_ref().map(|x| &*x.0),
                     &p.0,
@@ -484,7 +484,7 @@ fn series_view(props: &SeriesViewProps) -> Html {
             }
         })
     };
-    let runs: Shared<Vec<trendline_core::compare::ScenarioRun>> = Shared((*runs).clone());
+    let runs: Shared<Vec<trendline_core::forecast::compare::ScenarioRun>> = Shared((*runs).clone());
     let tooltip = hover.and_then(|h| model.points.get(h.index).map(|p| (p.index, h.x, h.y)));
     let shown = SeriesRef(series.clone());
     let horizon = series.meta.unit == trendline_core::Unit::Minutes;
@@ -562,7 +562,7 @@ fn series_view(props: &SeriesViewProps) -> Html {
 struct Handlers {
     set_doubling: Callback<f64>,
     reset_doubling: Callback<()>,
-    scale: Callback<trendline_core::state::Scale>,
+    scale: Callback<trendline_core::settings::Scale>,
     from: Callback<Option<Day>>,
     to: Callback<Option<Day>>,
     selection: Callback<Selection>,

@@ -2,11 +2,12 @@
 //! the series files embedded for the first view. Other series are fetched on demand.
 
 use std::borrow::Cow;
-use trendline_core::dataset::{
-    parse_series, DataErrors, Manifest, PublishedDoubling, SeriesMeta, Unit, Upstream,
+use trendline_core::data::dataset::{
+    parse_series, Manifest, PublishedDoubling, SeriesMeta, Upstream,
 };
-use trendline_core::import::ImportUnit;
-use trendline_core::published::PublishedForecast;
+use trendline_core::data::error::DataErrors;
+use trendline_core::data::published::PublishedForecast;
+use trendline_core::data::units::{ImportUnit, Unit};
 use trendline_core::{Day, Series};
 
 include!(concat!(env!("OUT_DIR"), "/bundle.rs"));
@@ -54,7 +55,7 @@ mod tests {
     fn the_compiled_manifest_equals_data_manifest_json() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
         let text = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
-        let parsed = trendline_core::dataset::parse_manifest("manifest.json", &text).unwrap();
+        let parsed = trendline_core::data::dataset::parse_manifest("manifest.json", &text).unwrap();
         assert_eq!(parsed, MANIFEST);
     }
 
@@ -78,7 +79,7 @@ mod tests {
 
     #[test]
     fn embedded_series_parse_and_include_the_default() {
-        let m = meta(trendline_core::state::DEFAULT_SERIES).unwrap();
+        let m = meta(trendline_core::settings::DEFAULT_SERIES).unwrap();
         let s = parse(m, embedded(m).unwrap()).unwrap();
         assert!(!s.points.is_empty());
         for (file, text) in EMBEDDED {

@@ -3,8 +3,8 @@
 
 use crate::browser;
 use std::rc::Rc;
-use trendline_core::import::{parse_user_csv, ImportUnit};
 use trendline_core::Series;
+use trendline_core::{parse_user_csv, ImportUnit};
 
 const INDEX: &str = "trendline-user-series";
 

@@ -1,8 +1,8 @@
 //! The chart in one sentence, for screen readers: the fitted rate, the reader's assumption and
 //! the month each milestone is reached. Announced politely when it changes.
 
-use trendline_core::compare::ScenarioRun;
-use trendline_core::units::format_days_and_months;
+use trendline_core::data::units::format_days_and_months;
+use trendline_core::forecast::compare::ScenarioRun;
 use trendline_core::{Day, Family, Forecast, Unit};
 use yew::prelude::*;
 

@@ -1,6 +1,6 @@
 use super::data_number;
-use trendline_core::state::{DOUBLING_DAYS_LIMITS, SLIDER_DOUBLING_DAYS};
-use trendline_core::units::{doubling_in_words, format_days_and_months};
+use trendline_core::data::units::{doubling_in_words, format_days_and_months};
+use trendline_core::settings::{DOUBLING_DAYS_LIMITS, SLIDER_DOUBLING_DAYS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -1,8 +1,8 @@
 use crate::browser;
 use trendline_chart::{build_model, draw, render_svg, ModelOptions, Theme};
-use trendline_core::compare::ScenarioRun;
-use trendline_core::export::{assumptions, csv_export_with, export_stem};
-use trendline_core::scenario::scenario_json;
+use trendline_core::forecast::compare::ScenarioRun;
+use trendline_core::sharing::export::{assumptions, csv_export_with, export_stem};
+use trendline_core::sharing::scenario::scenario_json;
 use trendline_core::{Day, Forecast, State};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
@@ -129,10 +129,10 @@ fn chart_css_size() -> (u32, u32) {
 }
 
 /// Reads a chosen file's text and hands it on.
-/// Files bigger than [`trendline_core::import::MAX_FILE_BYTES`] are refused unread, with a
+/// Files bigger than [`trendline_core::data::import::MAX_FILE_BYTES`] are refused unread, with a
 /// message.
 pub fn read_file(file: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) {
-    if let Err(e) = trendline_core::import::check_file_size(file.size()) {
+    if let Err(e) = trendline_core::data::import::check_file_size(file.size()) {
         done(Err(e));
         return;
     }

@@ -1,5 +1,5 @@
 use super::data_number;
-use trendline_core::units::format_days_and_months;
+use trendline_core::data::units::format_days_and_months;
 use trendline_core::{Day, Family, Prepared, Selection};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

@@ -1,6 +1,6 @@
 use super::export_bar::{read_file, today};
 use std::rc::Rc;
-use trendline_core::import::{parse_user_csv, ImportUnit};
+use trendline_core::{parse_user_csv, ImportUnit};
 use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

@@ -49,7 +49,7 @@ pub use share_bar::ShareBar;
 pub use source_note::SourceNote;
 pub use theme_toggle::ThemeToggle;
 
-use trendline_core::units::format_minutes;
+use trendline_core::data::units::format_minutes;
 use trendline_core::Unit;
 
 /// A number as `data-value` text: shortest form that reads back to the same `f64`.

@@ -1,5 +1,5 @@
 use super::fit_controls::date_input;
-use trendline_core::state::{Anchor, Cap, Units, ACCEL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS};
+use trendline_core::settings::{Anchor, Cap, Units, ACCEL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS};
 use trendline_core::{Action, Day, Family, Prepared, State, Unit};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

@@ -6,8 +6,8 @@ use crate::hooks::{use_all_series, use_width};
 use crate::perf::timed;
 use std::rc::Rc;
 use trendline_chart::small::{compare_chart, NamedSeries, SmallChart};
-use trendline_core::mosaic::{normalised, sort_rows, summarise, MosaicRow, SortKey};
-use trendline_core::url_state::View;
+use trendline_core::forecast::mosaic::{normalised, sort_rows, summarise, MosaicRow, SortKey};
+use trendline_core::sharing::url::View;
 use trendline_core::{Family, Unit};
 use yew::prelude::*;
 

@@ -1,6 +1,6 @@
 //! Log or linear vertical axis for task lengths, with the note on what the scale shows.
 
-use trendline_core::state::Scale;
+use trendline_core::settings::Scale;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -3,8 +3,8 @@
 
 use crate::shared::Shared;
 use trendline_chart::{curve_look, CurveStyle, Theme};
-use trendline_core::compare::{compare, format_month_diff, ScenarioRun};
-use trendline_core::state::{Scenario, SCENARIO_SLOTS};
+use trendline_core::forecast::compare::{compare, format_month_diff, ScenarioRun};
+use trendline_core::settings::{Scenario, SCENARIO_SLOTS};
 use trendline_core::{Action, Forecast};
 use yew::prelude::*;
 

@@ -5,8 +5,8 @@
 use crate::hooks::use_width;
 use crate::shared::Shared;
 use trendline_chart::small::sensitivity_chart;
-use trendline_core::mosaic::next_milestone_id;
-use trendline_core::sensitivity::{crossing_at, doubling_range, sensitivity};
+use trendline_core::forecast::mosaic::next_milestone_id;
+use trendline_core::forecast::sensitivity::{crossing_at, doubling_range, sensitivity};
 use trendline_core::{Family, Forecast};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;

@@ -1,5 +1,5 @@
 use gloo::timers::callback::Timeout;
-use trendline_core::url_state::{decode, encode, Decoded, View};
+use trendline_core::sharing::url::{decode, encode, Decoded, View};
 use trendline_core::State;
 use yew::prelude::*;
 

@@ -1,11 +1,11 @@
 //! The chart as plain data: everything [`crate::draw`] paints, in plot coordinates.
 
-use trendline_core::data::dataset::{PointKind, Unit};
+use trendline_core::data::dataset::PointKind;
 use trendline_core::data::published::PublishedForecast;
-use trendline_core::data::units::{format_days_and_months, tick_label_minutes};
+use trendline_core::data::units::{format_days_and_months, tick_label_minutes, Unit};
 use trendline_core::forecast::compare::ScenarioRun;
 use trendline_core::forecast::BandHit;
-use trendline_core::state::Scale;
+use trendline_core::settings::Scale;
 use trendline_core::{Day, Family, Forecast, Projection};
 
 /// How values map to the vertical axis.
@@ -276,7 +276,7 @@ impl ScenarioLine {
 impl Default for ModelOptions {
     fn default() -> Self {
         ModelOptions {
-            end: trendline_core::state::DEFAULT_UNTIL,
+            end: trendline_core::settings::DEFAULT_UNTIL,
             caption: None,
             footer: Vec::new(),
             legend_in_plot: false,

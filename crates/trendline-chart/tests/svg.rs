@@ -112,7 +112,7 @@ fn a_tiny_canvas_still_draws_without_panicking() {
 /// the markup.
 #[test]
 fn extreme_settings_give_messages_and_finite_charts() {
-    use trendline_core::state::{Anchor, Cap};
+    use trendline_core::settings::{Anchor, Cap};
     use trendline_core::{Family, Selection};
     let until_2100 = Day::parse("2100-12-31").unwrap();
     let d = dataset();
@@ -308,7 +308,7 @@ fn dark_theme_paints_the_same_chart_on_a_dark_background() {
     assert_eq!(count(&light, "<text"), count(&dark, "<text"));
 }
 
-fn model_with(state: &State, scale: trendline_core::state::Scale) -> ChartModel {
+fn model_with(state: &State, scale: trendline_core::settings::Scale) -> ChartModel {
     let d = dataset();
     let s = d.get(&state.series).unwrap();
     let sibling =
@@ -331,7 +331,7 @@ fn model_with(state: &State, scale: trendline_core::state::Scale) -> ChartModel 
 /// above the highest point or milestone, and says when the band runs past the top.
 #[test]
 fn the_log_range_takes_in_the_fan_up_to_a_cap() {
-    use trendline_core::state::Scale;
+    use trendline_core::settings::Scale;
     let with = model_with(&State::default(), Scale::Log);
     let without = model_with(
         &State {
@@ -415,7 +415,7 @@ fn the_log_range_takes_in_the_fan_up_to_a_cap() {
 #[test]
 fn the_linear_axis_is_linear_from_zero() {
     use trendline_chart::YAxis;
-    use trendline_core::state::Scale;
+    use trendline_core::settings::Scale;
     let m = model_with(&State::default(), Scale::Linear);
     assert_eq!(m.y_axis, YAxis::LinearMinutes);
     assert_eq!(m.y_range.0, 0.0);
@@ -455,7 +455,7 @@ fn the_linear_axis_is_linear_from_zero() {
 /// Scenarios are drawn as their own curves, one style per slot, with their names in the legend.
 #[test]
 fn scenarios_are_drawn_beside_the_projection() {
-    use trendline_core::state::Scale;
+    use trendline_core::settings::Scale;
     let s = State::default().apply(Action::ExampleScenarios);
     let m = model_with(&s, Scale::Log);
     let sc: Vec<_> = m
@@ -490,7 +490,7 @@ fn scenarios_are_drawn_beside_the_projection() {
 #[test]
 fn milestone_labels_stay_clear_of_the_fan() {
     use trendline_chart::{draw_layer, Layer};
-    use trendline_core::state::Scale;
+    use trendline_core::settings::Scale;
     for scale in [Scale::Log, Scale::Linear] {
         let m = model_with(&State::default(), scale);
         let fan_x = m.bands[0].rows[0].0;

@@ -3,13 +3,16 @@
 //! No web dependencies: everything here runs and is tested natively with `cargo test`.
 //! The formulas are specified in `docs/engine.md`.
 //!
-//! Four layers, each importing only from the ones before it:
+//! Five layers, each importing only from the ones before it (`scripts/check-core-graph.py`
+//! checks this, file by file, and that no files import each other in a circle):
 //!
 //! 1. [`data`]: the dataset, dates, units, a reader's own CSV, published forecasts;
 //! 2. [`model`]: fit families, least squares, the superexponential model, reliability levels;
-//! 3. [`state`]: the reader's settings, the URL query and scenario files;
-//! 4. [`forecast`](mod@forecast): from a series and the settings to the projection, milestones, fans,
-//!    backtests, sensitivity, scenarios side by side, the mosaic and the exports.
+//! 3. [`settings`]: the reader's settings ([`State`], changed only by [`Action`]), their
+//!    defaults and limits;
+//! 4. [`forecast`](mod@forecast): from a series and the settings to the projection, milestones,
+//!    fans, backtests, sensitivity, scenarios side by side and the mosaic;
+//! 5. [`sharing`]: what leaves the page: the URL query, scenario files and the exports.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -17,36 +20,29 @@ pub mod data;
 
 pub mod model;
 
-pub mod state;
+pub mod settings;
 
 pub mod forecast;
 
+pub mod sharing;
+
 // The names the app uses most, layer by layer.
-pub use data::dataset::{Dataset, Manifest, Point, PointKind, Series, SeriesMeta, Unit};
+pub use data::dataset::{Dataset, Manifest, Point, PointKind, Series, SeriesMeta};
 pub use data::date::Day;
-pub use data::import::{parse_user_csv, ImportUnit};
+pub use data::error::{DataError, DataErrors};
+pub use data::import::parse_user_csv;
+pub use data::units::{ImportUnit, Unit};
 
 pub use model::family::{Family, Transform};
 pub use model::fit::{ExpFit, FitError, FitWindow, Selection};
 
-pub use state::json::{Json, JsonError};
-pub use state::scenario::{parse_scenario, scenario_json};
-pub use state::{Action, State};
+pub use settings::{Action, State};
 
-pub use forecast::export::{assumptions, csv_export, export_stem};
 pub use forecast::{
     forecast, prepare, prepare_with, project, Analyses, Forecast, MilestoneRow, Prepared,
     Projection,
 };
 
-// Every module also under its name from before the layers (`trendline_core::url_state` is
-// `state::url`, `trendline_core::compare` is `forecast::compare`), because the app (src/) still
-// uses those paths. Nothing else does; drop these once the app's imports name the layers.
-#[doc(hidden)]
-pub use data::{dataset, date, frontier, import, published, units};
-#[doc(hidden)]
-pub use forecast::{backtest, compare, export, milestones, montecarlo, mosaic, sensitivity};
-#[doc(hidden)]
-pub use model::{family, fit, reliability, superexp};
-#[doc(hidden)]
-pub use state::{scenario, url as url_state};
+pub use sharing::export::{assumptions, csv_export, export_stem};
+pub use sharing::json::{Json, JsonError};
+pub use sharing::scenario::{parse_scenario, scenario_json};

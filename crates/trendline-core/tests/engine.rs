@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 use trendline_core::data::dataset::{Point, PointKind, Series};
 use trendline_core::model::reliability::sibling80_id;
-use trendline_core::state::{Anchor, Units};
+use trendline_core::settings::{Anchor, Units};
 use trendline_core::{forecast, prepare, project, Dataset, Day, Family, Forecast, State};
 
 fn root() -> PathBuf {

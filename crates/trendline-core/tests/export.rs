@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use trendline_core::forecast::export::{MILESTONE_COLUMNS, POINT_COLUMNS, PROJECTION_COLUMNS};
 use trendline_core::model::reliability::sibling80_id;
-use trendline_core::state::{Anchor, Cap, Units};
+use trendline_core::settings::{Anchor, Cap, Units};
+use trendline_core::sharing::export::{MILESTONE_COLUMNS, POINT_COLUMNS, PROJECTION_COLUMNS};
 use trendline_core::{
     assumptions, csv_export, export_stem, forecast, parse_user_csv, Dataset, Day, Family, Forecast,
     ImportUnit, Selection, State,
@@ -452,7 +452,7 @@ fn an_export_without_a_fit_still_lists_points_and_milestones() {
 fn scenarios_get_their_own_section() {
     use std::rc::Rc;
     use trendline_core::forecast::compare::{months_between, run_scenarios};
-    use trendline_core::forecast::export::{csv_export_with, SCENARIO_COLUMNS};
+    use trendline_core::sharing::export::{csv_export_with, SCENARIO_COLUMNS};
     use trendline_core::Action;
     let d = data();
     let s = State::default()
@@ -501,7 +501,7 @@ fn scenarios_get_their_own_section() {
 fn formula_like_names_are_neutralised_and_numbers_stay_numbers() {
     use std::rc::Rc;
     use trendline_core::forecast::compare::run_scenarios;
-    use trendline_core::forecast::export::csv_export_with;
+    use trendline_core::sharing::export::csv_export_with;
     use trendline_core::Action;
     let latest = day("2026-11-27");
     let file = "date,value,name\n2024-01-01,10,=HYPERLINK(\"http://x\";\"click\")\n2024-06-01,20,+cmd|' /C calc'!A0\n2024-09-01,30,@SUM(A1:A9)\n2024-12-01,40,\"\tTabbed\"\n2025-03-01,80,-2+3\n2025-06-01,160,GPT-4 (plain)\n";

@@ -16,12 +16,12 @@ use trendline_core::data::import::MAX_MESSAGES;
 use trendline_core::forecast::{prepare_with, project};
 use trendline_core::model::fit::{fit_line, ols, LinearFit};
 use trendline_core::model::superexp::fit_superexp;
-use trendline_core::state::json::parse;
-use trendline_core::state::url::{decode, decode_scenario, encode, encode_scenario, resolved};
-use trendline_core::state::{
+use trendline_core::settings::{
     Anchor, Cap, Scale, Scenario, Units, ACCEL_LIMITS, CAP_LIMITS, DOUBLING_DAYS_LIMITS,
     FLOOR_LIMITS, GOAL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS, SCENARIO_NAME_MAX, UNTIL_LIMITS,
 };
+use trendline_core::sharing::json::parse;
+use trendline_core::sharing::url::{decode, decode_scenario, encode, encode_scenario, resolved};
 use trendline_core::{
     parse_scenario, parse_user_csv, scenario_json, Action, Analyses, Dataset, Day, Family,
     FitWindow, ImportUnit, Json, Point, PointKind, Selection, Series, State, Transform, Unit,
@@ -1077,9 +1077,9 @@ proptest! {
         let runs = trendline_core::forecast::compare::run_scenarios(&s, None, &prepared, &state);
         prop_assert_eq!(runs.len(), 3);
         let _ = trendline_core::forecast::compare::compare(&fc, &runs);
-        let csv = trendline_core::forecast::export::csv_export_with(&fc, &state, &runs, VINTAGE, latest());
+        let csv = trendline_core::sharing::export::csv_export_with(&fc, &state, &runs, VINTAGE, latest());
         prop_assert!(!csv.is_empty());
-        let _ = trendline_core::forecast::export::export_stem(&state, &fc, latest());
+        let _ = trendline_core::sharing::export::export_stem(&state, &fc, latest());
         let _ = trendline_core::forecast::mosaic::normalised(&s);
         if full {
             let row = trendline_core::forecast::mosaic::summarise(&s);

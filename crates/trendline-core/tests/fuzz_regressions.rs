@@ -25,8 +25,8 @@ fn ols_with_overflowing_sums_is_an_error() {
 /// 1970-01-01). Such a day now prints as the fallback date instead of panicking.
 #[test]
 fn a_day_number_near_i32_max_prints_without_overflow() {
-    use trendline_core::state::url::encode;
-    use trendline_core::state::Action;
+    use trendline_core::settings::Action;
+    use trendline_core::sharing::url::encode;
     use trendline_core::{Day, State};
     let s = State::default().apply(Action::SetTo(Some(Day::from_number(2_147_483_647))));
     assert!(encode(&s, "x").contains("&to=1970-01-01&"));

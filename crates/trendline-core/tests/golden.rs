@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 use trendline_core::model::reliability::{horizon_at, sibling80_id};
 use trendline_core::model::superexp::SuperExp;
-use trendline_core::state::{Cap, Units};
+use trendline_core::settings::{Cap, Units};
 use trendline_core::{prepare, project, Dataset, Day, Family, Forecast, Selection, State};
 
 /// Tolerances (from the reference's own conventions): OLS results and closed forms agree to

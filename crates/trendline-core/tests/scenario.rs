@@ -1,9 +1,9 @@
 //! Scenario files: every setting written as JSON and read back through the URL decoder.
 
 use std::path::PathBuf;
-use trendline_core::state::json::parse;
-use trendline_core::state::url::resolved;
-use trendline_core::state::{Anchor, Cap, Units};
+use trendline_core::settings::{Anchor, Cap, Units};
+use trendline_core::sharing::json::parse;
+use trendline_core::sharing::url::resolved;
 use trendline_core::{parse_scenario, scenario_json, Dataset, Day, Family, Json, Selection, State};
 
 const VINTAGE: &str = "2026-11-27";
@@ -56,9 +56,9 @@ fn states() -> Vec<State> {
             model: Some(Family::Logistic),
             drop: vec!["gpt-4o-2024-11-20".into()],
             until: day("2100-12-31"),
-            scale: trendline_core::state::Scale::Linear,
+            scale: trendline_core::settings::Scale::Linear,
             scenarios: {
-                let [a, _, c] = trendline_core::state::Scenario::examples();
+                let [a, _, c] = trendline_core::settings::Scenario::examples();
                 [Some(a), None, Some(c)]
             },
             ..State::default()
@@ -158,7 +158,7 @@ fn bad_settings_fall_back_with_the_urls_notices() {
     assert_eq!(d.state.doubling, None);
     assert_eq!(d.state.rel, 50.0);
     assert_eq!(d.state.from, None);
-    assert_eq!(d.state.mc, trendline_core::state::MC_MAX);
+    assert_eq!(d.state.mc, trendline_core::settings::MC_MAX);
     assert_eq!(
         d.data.as_deref(),
         Some("2026-01-01"),

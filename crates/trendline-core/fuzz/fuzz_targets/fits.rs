@@ -9,7 +9,7 @@ use trendline_core::data::dataset::resolve_frontier;
 use trendline_core::forecast::{prepare_with, project};
 use trendline_core::model::fit::{fit_line, ols};
 use trendline_core::model::superexp::fit_superexp;
-use trendline_core::state::{Cap, MC_MAX};
+use trendline_core::settings::{Cap, MC_MAX};
 use trendline_core::{
     Action, Analyses, Day, Family, FitWindow, Point, PointKind, Selection, Series, State, Transform,
 };
@@ -143,7 +143,7 @@ fuzz_target!(|input: Input| {
         assert!(d.is_finite() && d > 0.0, "{d}");
     }
     let runs = trendline_core::forecast::compare::run_scenarios(&series, None, &prepared, &state);
-    let _ = trendline_core::forecast::export::csv_export_with(
+    let _ = trendline_core::sharing::export::csv_export_with(
         &fc,
         &state,
         &runs,

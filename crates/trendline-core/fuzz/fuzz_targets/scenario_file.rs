@@ -2,8 +2,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use trendline_core::state::json::{parse, MAX_DEPTH};
-use trendline_core::state::{MC_MAX, SAT_LIMITS};
+use trendline_core::settings::{MC_MAX, SAT_LIMITS};
+use trendline_core::sharing::json::{parse, MAX_DEPTH};
 use trendline_core::{parse_scenario, Json};
 
 mod common;

@@ -2,10 +2,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use trendline_core::state::url::{decode, decode_scenario, encode, encode_scenario};
-use trendline_core::state::{
+use trendline_core::settings::{
     ACCEL_LIMITS, DOUBLING_DAYS_LIMITS, FLOOR_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS,
 };
+use trendline_core::sharing::url::{decode, decode_scenario, encode, encode_scenario};
 
 mod common;
 

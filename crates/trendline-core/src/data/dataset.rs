@@ -2,11 +2,13 @@
 //! each series, parsed from plain CSV and validated with `file:line: reason` errors.
 
 use crate::data::date::Day;
+use crate::data::error::{parse_opt_f64, DataError, DataErrors};
 use crate::data::frontier::running_max_frontier;
+use crate::data::published::{parse_forecasts, PublishedForecast};
+use crate::data::units::Unit;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::fmt;
 
 /// Columns every series file has, in this order.
 pub const SERIES_COLUMNS: [&str; 10] = [
@@ -21,26 +23,6 @@ pub const EARLIEST_PLAUSIBLE: Day = Day::from_number(16_436); // 2015-01-01
 pub type Text = Cow<'static, str>;
 /// A list in the manifest, borrowed or owned like [`Text`].
 pub type List<T> = Cow<'static, [T]>;
-
-/// What a series' values measure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Unit {
-    /// A task length in minutes (time horizons); must be > 0; drawn on a log axis.
-    Minutes,
-    /// A score in percent; must lie in 0–100; drawn on a linear 0–100 axis.
-    Percent,
-}
-
-impl Unit {
-    /// Short label for axes and tables.
-    pub fn label(self) -> &'static str {
-        match self {
-            Unit::Minutes => "task length (human time)",
-            Unit::Percent => "score (%)",
-        }
-    }
-}
 
 /// One upstream file a series is converted from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -234,48 +216,6 @@ pub struct Series {
     pub points: Vec<Point>,
 }
 
-/// A problem found in a data file, located by file and line.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DataError {
-    /// File name (relative to `data/`).
-    pub file: String,
-    /// 1-based line number, or 0 for problems with the whole file.
-    pub line: u64,
-    /// What is wrong.
-    pub reason: String,
-}
-
-impl fmt::Display for DataError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Line 0: a problem with the whole file (missing, empty).
-        if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.reason)
-        } else {
-            write!(f, "{}:{}: {}", self.file, self.line, self.reason)
-        }
-    }
-}
-
-impl std::error::Error for DataError {}
-
-/// Every problem found in one pass (so a user fixes them all at once).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DataErrors(pub Vec<DataError>);
-
-impl fmt::Display for DataErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{e}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for DataErrors {}
-
 /// 1-based line of byte offset `pos` in `text`.
 fn line_at(text: &str, pos: usize) -> u64 {
     text.get(..pos).map_or(0, |t| t.matches('\n').count()) as u64 + 1
@@ -396,17 +336,6 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, DataErrors> {
                 })
                 .collect(),
         ))
-    }
-}
-
-pub(crate) fn parse_opt_f64(cell: &str, column: &str) -> Result<Option<f64>, String> {
-    let t = cell.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    match t.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(Some(v)),
-        _ => Err(format!("{column} \"{t}\" is not a finite number")),
     }
 }
 
@@ -647,7 +576,7 @@ pub struct Dataset {
     /// Series in manifest order.
     pub series: Vec<Series>,
     /// Published forecasts (`forecasts.csv`; none when the file is absent).
-    pub forecasts: Vec<crate::data::published::PublishedForecast>,
+    pub forecasts: Vec<PublishedForecast>,
 }
 
 impl Dataset {
@@ -682,11 +611,12 @@ impl Dataset {
             .collect();
         let forecasts = match read(FORECASTS_FILE) {
             None => Vec::new(),
-            Some(text) => crate::data::published::parse_forecasts(FORECASTS_FILE, text, &units)
-                .unwrap_or_else(|DataErrors(e)| {
+            Some(text) => {
+                parse_forecasts(FORECASTS_FILE, text, &units).unwrap_or_else(|DataErrors(e)| {
                     errors.extend(e);
                     Vec::new()
-                }),
+                })
+            }
         };
         if errors.is_empty() {
             Ok(Dataset {

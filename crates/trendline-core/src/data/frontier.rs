@@ -10,7 +10,7 @@ use crate::data::date::Day;
 /// frontier and never raise the best.
 ///
 /// ```
-/// use trendline_core::{frontier::running_max_frontier, Day};
+/// use trendline_core::{data::frontier::running_max_frontier, Day};
 /// let d = |s| Day::parse(s).unwrap();
 /// let pts = [(d("2024-03-01"), 5.0), (d("2024-01-01"), 4.0), (d("2024-02-01"), 3.0)];
 /// assert_eq!(running_max_frontier(&pts), vec![true, true, false]);

@@ -1,8 +1,9 @@
 //! "Bring your own data": a reader's CSV file of dated values read into a [`Series`] that every
 //! fit, projection and export accepts, with every problem reported as `line N: reason`.
 
-use crate::data::dataset::{resolve_frontier, Point, PointKind, Series, SeriesMeta, Unit};
+use crate::data::dataset::{resolve_frontier, Point, PointKind, Series, SeriesMeta};
 use crate::data::date::Day;
+use crate::data::units::{ImportUnit, Unit};
 
 /// Most data rows a file may have.
 pub const MAX_ROWS: usize = 5000;
@@ -13,7 +14,7 @@ pub const MAX_FILE_BYTES: f64 = 2_000_000.0;
 /// Whether a file of `bytes` may be read; the reason for the reader when not.
 ///
 /// ```
-/// use trendline_core::import::check_file_size;
+/// use trendline_core::data::import::check_file_size;
 /// assert!(check_file_size(1_000.0).is_ok());
 /// assert_eq!(check_file_size(20_000_000.0).unwrap_err(),
 ///     "This file is 20.0 MB; Trendline reads files of up to 2.0 MB (5000 rows). Nothing was changed.");
@@ -32,70 +33,6 @@ pub fn check_file_size(bytes: f64) -> Result<(), String> {
 
 /// Most problems listed one by one; the rest are counted in a last `… and N more` message.
 pub const MAX_MESSAGES: usize = 20;
-
-/// The unit of the values in a reader's file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ImportUnit {
-    /// Task lengths in minutes (> 0).
-    Minutes,
-    /// Task lengths in hours (> 0), converted to minutes: `minutes = hours × 60`.
-    Hours,
-    /// Scores in percent (0–100).
-    Percent,
-}
-
-impl ImportUnit {
-    /// Every unit, in display order.
-    pub const ALL: [ImportUnit; 3] = [ImportUnit::Minutes, ImportUnit::Hours, ImportUnit::Percent];
-
-    /// Token for URLs and form values: `minutes`, `hours`, `percent`.
-    pub fn token(self) -> &'static str {
-        match self {
-            ImportUnit::Minutes => "minutes",
-            ImportUnit::Hours => "hours",
-            ImportUnit::Percent => "percent",
-        }
-    }
-
-    /// Parses a [`ImportUnit::token`].
-    pub fn from_token(s: &str) -> Option<ImportUnit> {
-        ImportUnit::ALL.into_iter().find(|u| u.token() == s)
-    }
-
-    /// Human label for a picker.
-    pub fn label(self) -> &'static str {
-        match self {
-            ImportUnit::Minutes => "task length in minutes",
-            ImportUnit::Hours => "task length in hours",
-            ImportUnit::Percent => "score in percent (0–100)",
-        }
-    }
-
-    /// The unit of the resulting series: minutes for task lengths, percent for scores.
-    pub fn series_unit(self) -> Unit {
-        match self {
-            ImportUnit::Minutes | ImportUnit::Hours => Unit::Minutes,
-            ImportUnit::Percent => Unit::Percent,
-        }
-    }
-
-    /// Short unit text after a number: "min", "h", "%".
-    pub fn suffix(self) -> &'static str {
-        match self {
-            ImportUnit::Minutes => "min",
-            ImportUnit::Hours => "h",
-            ImportUnit::Percent => "%",
-        }
-    }
-
-    /// Factor from the file's unit to the series' unit: 60 for hours, 1 otherwise.
-    pub fn factor(self) -> f64 {
-        match self {
-            ImportUnit::Hours => 60.0,
-            ImportUnit::Minutes | ImportUnit::Percent => 1.0,
-        }
-    }
-}
 
 /// Header names (lower case) each column is recognised by.
 const DATE_NAMES: &[&str] = &["date"];

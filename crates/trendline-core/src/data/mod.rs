@@ -1,7 +1,12 @@
 //! What Trendline reads: the dataset and its checks, dates, units, a reader's CSV, published forecasts.
+//!
+//! Inside the folder imports run one way too: `date`, `error` and `units` use nothing here,
+//! `frontier` uses `date`, `published` (the forecasts file) those, `dataset` all of them (its
+//! loader reads the published forecasts) and `import` (a reader's CSV) builds on `dataset`.
 
 pub mod dataset;
 pub mod date;
+pub mod error;
 pub mod frontier;
 pub mod import;
 pub mod published;

@@ -1,9 +1,9 @@
 //! Published forecasts (`data/forecasts.csv`): dated, sourced predictions by named people,
 //! drawn beside a series as forecasts. They are never data: no fit, band or milestone uses them.
 
-use crate::data::dataset::{parse_opt_f64, DataError, DataErrors, Unit};
 use crate::data::date::Day;
-use crate::data::import::ImportUnit;
+use crate::data::error::{parse_opt_f64, DataError, DataErrors};
+use crate::data::units::{ImportUnit, Unit};
 use std::collections::HashSet;
 
 /// Columns of `data/forecasts.csv`, in order.

@@ -1,4 +1,91 @@
-//! Human-readable durations and percentages for axes, readouts and tables.
+//! What a series measures ([`Unit`]), what a file's values are written in ([`ImportUnit`]),
+//! and human-readable durations and percentages for axes, readouts and tables.
+
+use serde::{Deserialize, Serialize};
+
+/// What a series' values measure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// A task length in minutes (time horizons); must be > 0; drawn on a log axis.
+    Minutes,
+    /// A score in percent; must lie in 0–100; drawn on a linear 0–100 axis.
+    Percent,
+}
+
+impl Unit {
+    /// Short label for axes and tables.
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::Minutes => "task length (human time)",
+            Unit::Percent => "score (%)",
+        }
+    }
+}
+
+/// The unit of the values in a reader's file (and of a published forecast's values).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ImportUnit {
+    /// Task lengths in minutes (> 0).
+    Minutes,
+    /// Task lengths in hours (> 0), converted to minutes: `minutes = hours × 60`.
+    Hours,
+    /// Scores in percent (0–100).
+    Percent,
+}
+
+impl ImportUnit {
+    /// Every unit, in display order.
+    pub const ALL: [ImportUnit; 3] = [ImportUnit::Minutes, ImportUnit::Hours, ImportUnit::Percent];
+
+    /// Token for URLs and form values: `minutes`, `hours`, `percent`.
+    pub fn token(self) -> &'static str {
+        match self {
+            ImportUnit::Minutes => "minutes",
+            ImportUnit::Hours => "hours",
+            ImportUnit::Percent => "percent",
+        }
+    }
+
+    /// Parses a [`ImportUnit::token`].
+    pub fn from_token(s: &str) -> Option<ImportUnit> {
+        ImportUnit::ALL.into_iter().find(|u| u.token() == s)
+    }
+
+    /// Human label for a picker.
+    pub fn label(self) -> &'static str {
+        match self {
+            ImportUnit::Minutes => "task length in minutes",
+            ImportUnit::Hours => "task length in hours",
+            ImportUnit::Percent => "score in percent (0–100)",
+        }
+    }
+
+    /// The unit of the resulting series: minutes for task lengths, percent for scores.
+    pub fn series_unit(self) -> Unit {
+        match self {
+            ImportUnit::Minutes | ImportUnit::Hours => Unit::Minutes,
+            ImportUnit::Percent => Unit::Percent,
+        }
+    }
+
+    /// Short unit text after a number: "min", "h", "%".
+    pub fn suffix(self) -> &'static str {
+        match self {
+            ImportUnit::Minutes => "min",
+            ImportUnit::Hours => "h",
+            ImportUnit::Percent => "%",
+        }
+    }
+
+    /// Factor from the file's unit to the series' unit: 60 for hours, 1 otherwise.
+    pub fn factor(self) -> f64 {
+        match self {
+            ImportUnit::Hours => 60.0,
+            ImportUnit::Minutes | ImportUnit::Percent => 1.0,
+        }
+    }
+}
 
 /// Minutes in an hour.
 pub const MINUTES_PER_HOUR: f64 = 60.0;
@@ -10,7 +97,7 @@ pub const DAYS_PER_MONTH: f64 = 365.2425 / 12.0;
 /// hour, hours beyond, with precision that fits the size.
 ///
 /// ```
-/// use trendline_core::units::format_minutes;
+/// use trendline_core::data::units::format_minutes;
 /// assert_eq!(format_minutes(0.5), "30 s");
 /// assert_eq!(format_minutes(3.987), "4.0 min");
 /// assert_eq!(format_minutes(718.8), "12.0 h");
@@ -42,7 +129,7 @@ pub fn format_minutes(m: f64) -> String {
 /// An axis tick label for a duration in minutes: compact, no decimals when whole.
 ///
 /// ```
-/// use trendline_core::units::tick_label_minutes;
+/// use trendline_core::data::units::tick_label_minutes;
 /// assert_eq!(tick_label_minutes(1.0 / 6.0), "10 s");
 /// assert_eq!(tick_label_minutes(480.0), "8 h");
 /// ```
@@ -116,7 +203,7 @@ pub fn format_days_and_months(days: f64) -> String {
 /// brackets when the lead unit is not days. `what` names what doubles ("" or "odds ").
 ///
 /// ```
-/// use trendline_core::units::doubling_in_words;
+/// use trendline_core::data::units::doubling_in_words;
 /// assert_eq!(doubling_in_words(130.0, ""), "doubling every 4.3 months (130 days)");
 /// assert_eq!(doubling_in_words(130.0, "odds "), "odds doubling every 4.3 months (130 days)");
 /// assert_eq!(doubling_in_words(20.0, ""), "doubling every 20 days");

@@ -7,7 +7,8 @@ use crate::data::dataset::Series;
 use crate::data::date::Day;
 use crate::data::units::format_days_and_months;
 use crate::forecast::{prepare_with, project, Analyses, Forecast, Prepared};
-use crate::state::{Scenario, State};
+use crate::model::family::Family;
+use crate::settings::{Anchor, Scenario, State};
 
 /// Mean length of a Gregorian month, days: 365.2425 / 12.
 pub const MONTH_DAYS: f64 = 30.436_875;
@@ -39,7 +40,7 @@ impl ScenarioRun {
         let mut out = family.label().to_string();
         match f.assumed_doubling {
             Some(t) => {
-                let what = if family == crate::Family::Logistic {
+                let what = if family == Family::Logistic {
                     "odds doubling"
                 } else {
                     "doubling"
@@ -56,16 +57,16 @@ impl ScenarioRun {
             }
             None => out.push_str(", no fit"),
         }
-        if let (crate::Family::Superexponential, Some(a)) = (family, f.accel) {
+        if let (Family::Superexponential, Some(a)) = (family, f.accel) {
             out.push_str(&format!(", each doubling {:.1}% shorter", a * 100.0));
         }
-        if self.scenario.floor > 0.0 && family == crate::Family::Superexponential {
+        if self.scenario.floor > 0.0 && family == Family::Superexponential {
             out.push_str(&format!(
                 ", never faster than every {}",
                 format_days_and_months(self.scenario.floor)
             ));
         }
-        if self.scenario.anchor == crate::state::Anchor::Last {
+        if self.scenario.anchor == Anchor::Last {
             out.push_str(", from the last point");
         }
         out
@@ -129,7 +130,7 @@ pub fn run_scenarios(
 /// Months from `a` to `b` (negative when `b` is earlier): `(b − a) / 30.436875` days.
 ///
 /// ```
-/// use trendline_core::{compare::months_between, Day};
+/// use trendline_core::{forecast::compare::months_between, Day};
 /// let d = |s| Day::parse(s).unwrap();
 /// assert!((months_between(d("2028-01-01"), d("2029-01-01")) - 12.0).abs() < 0.03);
 /// assert!(months_between(d("2029-01-01"), d("2028-01-01")) < 0.0);
@@ -196,14 +197,15 @@ pub fn format_month_diff(d: Option<f64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::dataset::{Point, PointKind};
     use crate::forecast::{forecast, prepare};
-    use crate::state::Action;
+    use crate::settings::Action;
 
     fn series() -> Series {
         let manifest = crate::data::dataset::tests_meta();
         let mut points = Vec::new();
         for (i, v) in [1.0, 2.1, 3.9, 8.3, 15.8, 33.0].iter().enumerate() {
-            points.push(crate::Point {
+            points.push(Point {
                 id: format!("p{i}"),
                 model: format!("M{i}"),
                 org: "o".into(),
@@ -213,7 +215,7 @@ mod tests {
                 ci_high: None,
                 source_frontier: None,
                 frontier: true,
-                kind: crate::PointKind::Measured,
+                kind: PointKind::Measured,
                 source: "s".into(),
             });
         }

@@ -1,7 +1,7 @@
 //! Milestones: task lengths (or scores) whose crossing dates readers ask about.
 
-use crate::data::dataset::Unit;
-use crate::state::Units;
+use crate::data::units::Unit;
+use crate::settings::Units;
 use std::borrow::Cow;
 
 /// A level to reach, e.g. one work-month of task length or a 90% score.

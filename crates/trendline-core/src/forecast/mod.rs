@@ -1,8 +1,7 @@
-//! Series + settings → what the page shows: projection, fans, milestones, checks, tables, exports.
+//! Series + settings → what the page shows: projection, fans, milestones, checks, tables.
 
 pub mod backtest;
 pub mod compare;
-pub mod export;
 pub mod milestones;
 pub mod montecarlo;
 pub mod mosaic;

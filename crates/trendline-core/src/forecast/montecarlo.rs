@@ -92,7 +92,7 @@ pub fn bootstrap(xs: &[f64], ys: &[f64], full: &LinearFit, count: usize) -> Draw
 /// Reorders `v`. `+∞` entries sort last; `None` for an empty slice or NaN.
 ///
 /// ```
-/// use trendline_core::montecarlo::quantile;
+/// use trendline_core::forecast::montecarlo::quantile;
 /// let mut v = vec![4.0, 1.0, 3.0, 2.0];
 /// assert_eq!(quantile(&mut v, 0.5), Some(2.5));
 /// assert_eq!(quantile(&mut v, 0.0), Some(1.0));
@@ -121,7 +121,7 @@ pub fn quantile(v: &mut [f64], q: f64) -> Option<f64> {
 /// over the data instead of five. `qs` must be sorted ascending. Reorders `v`.
 ///
 /// ```
-/// use trendline_core::montecarlo::{quantile, quantiles};
+/// use trendline_core::forecast::montecarlo::{quantile, quantiles};
 /// let v: Vec<f64> = (0..101).map(|i| ((i * 37) % 101) as f64).collect();
 /// let got = quantiles(&mut v.clone(), &[0.025, 0.1, 0.5, 0.9, 0.975]);
 /// for (g, q) in got.iter().zip([0.025, 0.1, 0.5, 0.9, 0.975]) {

@@ -5,11 +5,12 @@
 //! Every row is computed with the series' default settings (the same as the single view with
 //! no link keys), except for [`MOSAIC_DRAWS`] Monte Carlo draws instead of the default 2000.
 
-use crate::data::dataset::{Series, Unit};
+use crate::data::dataset::Series;
 use crate::data::date::Day;
+use crate::data::units::Unit;
 use crate::forecast::{prepare_with, project, Analyses, McCrossing};
 use crate::model::family::Family;
-use crate::state::State;
+use crate::settings::State;
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -69,7 +70,7 @@ pub struct MosaicRow {
 /// report `pct-90`, or `pct-99` (near saturation) once a point has reached 90%.
 ///
 /// ```
-/// use trendline_core::{mosaic::next_milestone_id, Unit};
+/// use trendline_core::{forecast::mosaic::next_milestone_id, Unit};
 /// assert_eq!(next_milestone_id(Unit::Minutes, 600.0), "work-week");
 /// assert_eq!(next_milestone_id(Unit::Minutes, 40.0 * 60.0), "work-month");
 /// assert_eq!(next_milestone_id(Unit::Percent, 75.0), "pct-90");
@@ -172,7 +173,7 @@ fn sparkline(series: &Series, p: &crate::forecast::Prepared) -> Sparkline {
 /// first frontier point, `Δy = y − y_first` in fit space.
 ///
 /// ```
-/// use trendline_core::mosaic::normalised;
+/// use trendline_core::forecast::mosaic::normalised;
 /// # use trendline_core::{parse_user_csv, Day, ImportUnit};
 /// # let csv = "date,value\n2023-01-01,10\n2023-06-01,40\n";
 /// # let s = parse_user_csv("user-t", "t", csv, ImportUnit::Minutes, Day::MAX).unwrap();

@@ -3,8 +3,9 @@
 //! [`prepare`] (fits and resampling; depends on the data and fit settings) and [`project`]
 //! (projection, milestones, fan; depends on the assumptions too).
 
-use crate::data::dataset::{PublishedDoubling, Series, Unit};
+use crate::data::dataset::{PublishedDoubling, Series};
 use crate::data::date::Day;
+use crate::data::units::Unit;
 use crate::forecast::backtest::{rolling_origin, Backtest};
 use crate::forecast::milestones::{milestones, Milestone};
 use crate::forecast::montecarlo::{bootstrap, quantile, quantiles, Draws, Fan, UnitFan};
@@ -12,7 +13,7 @@ use crate::model::family::{Family, Transform};
 use crate::model::fit::{fit_line, ExpFit, FitError, FitWindow, LinearFit, Selection};
 use crate::model::reliability::derive;
 use crate::model::superexp::{aicc, fit_superexp, SuperExp, SuperExpFit};
-use crate::state::{Anchor, Cap, State, SLIDER_DOUBLING_DAYS};
+use crate::settings::{Anchor, Cap, State, SLIDER_DOUBLING_DAYS};
 use std::rc::Rc;
 
 /// Bootstrap resamples for the doubling-time interval (at least; more when the fan uses more).

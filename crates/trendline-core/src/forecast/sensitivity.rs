@@ -3,7 +3,7 @@
 
 use crate::data::date::Day;
 use crate::forecast::Forecast;
-use crate::state::SLIDER_DOUBLING_DAYS;
+use crate::settings::SLIDER_DOUBLING_DAYS;
 
 /// Points on the sensitivity curve.
 pub const SENSITIVITY_STEPS: usize = 60;
@@ -13,7 +13,7 @@ pub const SENSITIVITY_STEPS: usize = 60;
 /// range (7–1095 days). `None` without a fitted or assumed doubling time.
 ///
 /// ```
-/// use trendline_core::sensitivity::doubling_range;
+/// use trendline_core::forecast::sensitivity::doubling_range;
 /// assert_eq!(doubling_range(Some(100.0), Some(120.0), Some((90.0, 160.0))), Some((45.0, 320.0)));
 /// assert_eq!(doubling_range(Some(800.0), None, None), Some((400.0, 1095.0)));
 /// assert_eq!(doubling_range(None, None, None), None);

@@ -1,6 +1,6 @@
 //! Fit families and the value ↔ fit-space transforms they use.
 
-use crate::data::dataset::Unit;
+use crate::data::units::Unit;
 
 /// Which kind of trend is fitted and projected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -83,7 +83,7 @@ impl Transform {
     /// `y` for a value; `None` when undefined (log of a non-positive value, or a bad `sat`).
     ///
     /// ```
-    /// use trendline_core::family::Transform;
+    /// use trendline_core::model::family::Transform;
     /// assert_eq!(Transform::Log2.to_y(8.0), Some(3.0));
     /// assert_eq!(Transform::LogOdds { sat: 100.0 }.to_y(50.0), Some(0.0));
     /// let z0 = Transform::LogOdds { sat: 100.0 }.to_y(0.0).unwrap();   // clamped at ε = 0.001

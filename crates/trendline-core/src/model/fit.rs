@@ -78,7 +78,7 @@ impl std::error::Error for FitError {}
 /// `b = Σ(xᵢ − x̄)(yᵢ − ȳ) / Σ(xᵢ − x̄)²`, `a = ȳ − b x̄`.
 ///
 /// ```
-/// use trendline_core::fit::ols;
+/// use trendline_core::model::fit::ols;
 /// let f = ols(&[0.0, 1.0, 2.0], &[1.0, 3.0, 5.0]).unwrap();
 /// assert!((f.slope - 2.0).abs() < 1e-12 && (f.at(0.0) - 1.0).abs() < 1e-12);
 /// assert!((f.r2 - 1.0).abs() < 1e-12);

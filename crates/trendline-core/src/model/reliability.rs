@@ -15,7 +15,7 @@ pub fn logit(q: f64) -> f64 {
 /// non-positive horizons or `q` outside (0, 1).
 ///
 /// ```
-/// use trendline_core::reliability::horizon_at;
+/// use trendline_core::model::reliability::horizon_at;
 /// assert_eq!(horizon_at(60.0, 15.0, 0.5), Some(60.0));
 /// assert!((horizon_at(60.0, 15.0, 0.8).unwrap() - 15.0).abs() < 1e-9);
 /// assert!(horizon_at(60.0, 15.0, 0.9).unwrap() < 15.0);

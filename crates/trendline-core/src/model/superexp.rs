@@ -9,7 +9,7 @@ use crate::model::fit::FitError;
 /// `floor` the shortest doubling time in days (`0` = none; a floor above `t0` acts as `t0`).
 ///
 /// ```
-/// use trendline_core::superexp::SuperExp;
+/// use trendline_core::model::superexp::SuperExp;
 /// let m = SuperExp { t0: 100.0, a: 0.0, floor: 0.0 };
 /// assert_eq!(m.doublings(250.0), Some(2.5));          // exponential when a = 0
 /// let s = SuperExp { t0: 100.0, a: 0.5, floor: 0.0 };
@@ -325,7 +325,7 @@ pub fn fit_superexp(xs: &[f64], ys: &[f64]) -> Result<SuperExpFit, FitError> {
 /// `AICc = N ln(SSE/N) + 2k + 2k(k+1)/(N − k − 1)`; `None` when `N − k − 1 ≤ 0` or `SSE ≤ 0`.
 ///
 /// ```
-/// use trendline_core::superexp::aicc;
+/// use trendline_core::model::superexp::aicc;
 /// let v = aicc(1.0, 10, 3).unwrap();
 /// assert!((v - (10.0 * (0.1f64).ln() + 6.0 + 24.0 / 6.0)).abs() < 1e-12);
 /// ```

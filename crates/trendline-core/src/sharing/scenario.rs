@@ -1,5 +1,5 @@
 //! Scenario files: every setting of a view as a small JSON document a reader can save, share and
-//! load again (read and written with [`crate::state::json`]).
+//! load again (read and written with [`crate::sharing::json`]).
 //!
 //! A scenario file looks like this (2-space indent, keys in this order):
 //!
@@ -21,16 +21,16 @@
 //! }
 //! ```
 //!
-//! `settings` holds every key of the URL query ([`crate::state::url::encode`]) with its value as
+//! `settings` holds every key of the URL query ([`crate::sharing::url::encode`]) with its value as
 //! a string, except `drop`, which is an array of point ids (so that an id containing a comma
 //! survives; in the URL the ids are comma-separated). Loading goes back through
-//! [`crate::state::url::decode`], so every per-key fallback and notice of a shared link applies
+//! [`crate::sharing::url::decode`], so every per-key fallback and notice of a shared link applies
 //! to a scenario file too.
 
 use crate::data::dataset::SeriesMeta;
-use crate::state::json::{parse, Json};
-use crate::state::url::{decode, encode, resolved, Decoded, Ignored};
-use crate::state::State;
+use crate::settings::State;
+use crate::sharing::json::{parse, Json};
+use crate::sharing::url::{decode, encode, resolved, Decoded, Ignored};
 
 /// The `format` field of a scenario file.
 pub const SCENARIO_FORMAT: &str = "trendline-scenario";
@@ -89,7 +89,7 @@ fn scalar_text(v: &Json) -> Option<String> {
 /// are ignored. Each setting's value may be a string, a number, `true`/`false` or `null`
 /// (empty); `drop` may also be an array of point ids (kept exactly, trimmed, sorted and
 /// de-duplicated) or a comma-separated string as in a URL. The settings are rebuilt into a query
-/// and read by [`crate::state::url::decode`], so unknown keys are ignored and a bad value falls
+/// and read by [`crate::sharing::url::decode`], so unknown keys are ignored and a bad value falls
 /// back to its default with a notice in [`Decoded::ignored`]; an array or object where a single
 /// value belongs is ignored the same way. When `settings` has no `data`, the top-level `data`
 /// is used.

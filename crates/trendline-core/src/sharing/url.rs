@@ -5,7 +5,7 @@ use crate::data::dataset::SeriesMeta;
 use crate::data::date::Day;
 use crate::model::family::Family;
 use crate::model::fit::Selection;
-use crate::state::{
+use crate::settings::{
     Anchor, Cap, Scale, Scenario, State, Units, ACCEL_LIMITS, CAP_LIMITS, DOUBLING_DAYS_LIMITS,
     FLOOR_LIMITS, GOAL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS, SCENARIO_SLOTS, UNTIL_LIMITS,
 };
@@ -134,7 +134,7 @@ fn clamped(
 /// value wins.
 ///
 /// ```
-/// use trendline_core::url_state::decode;
+/// use trendline_core::sharing::url::decode;
 /// let d = decode("?series=metr-th1.1-p50&from=2023-01-01&dt=abc", &["metr-th1.1-p50"]);
 /// assert_eq!(d.state.from.unwrap().to_string(), "2023-01-01");
 /// assert_eq!(d.state.doubling, None);
@@ -393,7 +393,7 @@ pub fn decode(query: &str, known_series: &[&str]) -> Decoded {
 /// `cap` are written explicitly; `vintage` is the dataset's, written as `data`.
 ///
 /// ```
-/// use trendline_core::{url_state::{decode, encode}, State};
+/// use trendline_core::{sharing::url::{decode, encode}, State};
 /// let s = State::default();
 /// let q = encode(&s, "2026-11-27");
 /// assert!(q.starts_with("v=1&data=2026-11-27&series=metr-th1.1-p50&model=auto&from=&to=&fit=frontier"));
@@ -439,7 +439,7 @@ pub fn encode(state: &State, vintage: &str) -> String {
 /// `f64` `Display`).
 ///
 /// ```
-/// use trendline_core::{state::Scenario, url_state::{decode_scenario, encode_scenario}};
+/// use trendline_core::{settings::Scenario, sharing::url::{decode_scenario, encode_scenario}};
 /// let [a, b, c] = Scenario::examples();
 /// assert_eq!(encode_scenario(&b), "1~auto~365.25~fit~0~default~100~fit~Slows to 12-month doubling");
 /// assert_eq!(encode_scenario(&c), "1~superexp~fit~15~0~default~100~fit~Superexponential 15%");
@@ -557,7 +557,7 @@ pub fn decode_scenario(v: &str, slot: usize) -> Result<(Scenario, Vec<String>), 
 pub fn resolved(state: &State, meta: &SeriesMeta) -> State {
     let mut s = state.clone();
     s.model = Some(state.family(meta.unit));
-    if s.cap == Cap::Default && meta.unit == crate::data::dataset::Unit::Minutes {
+    if s.cap == Cap::Default && meta.unit == crate::data::units::Unit::Minutes {
         s.cap = meta.fit_cap.map_or(Cap::Off, |c| Cap::Hours(c / 60.0));
     }
     s
@@ -582,7 +582,7 @@ mod tests {
             "out-of-range values are clamped"
         );
         assert_eq!(d.state.sat, 90.0);
-        assert_eq!(d.state.mc, crate::state::MC_DEFAULT);
+        assert_eq!(d.state.mc, crate::settings::MC_DEFAULT);
         let mut keys: Vec<&str> = d.ignored.iter().map(|i| i.key.as_str()).collect();
         keys.sort();
         assert_eq!(keys, ["dt", "from", "mc"]);

@@ -5,14 +5,14 @@
 //! shortest text that reads back to the same number); values that are not defined (NaN,
 //! infinities, dates never reached) are written as empty cells, never as `NaN` or `inf`.
 
-use crate::data::dataset::{Point, Unit};
+use crate::data::dataset::Point;
 use crate::data::date::Day;
-use crate::data::units::{format_days_and_months, group_thousands, group_thousands_f};
+use crate::data::units::{format_days_and_months, group_thousands, group_thousands_f, Unit};
 use crate::forecast::montecarlo::BAND_QUANTILES;
 use crate::forecast::{Forecast, Projection};
 use crate::model::family::Family;
 use crate::model::fit::Selection;
-use crate::state::{Anchor, Cap, State, Units};
+use crate::settings::{Anchor, Cap, State, Units};
 
 /// Line ending of every exported CSV line (RFC 4180: CRLF).
 pub const CSV_NEWLINE: &str = "\r\n";
@@ -379,7 +379,7 @@ fn formula_like(s: &str) -> bool {
 /// is quoted, so it shows as text; numbers, negative ones included, stay numbers.
 ///
 /// ```
-/// use trendline_core::export::csv_cell;
+/// use trendline_core::sharing::export::csv_cell;
 /// assert_eq!(csv_cell("plain"), "plain");
 /// assert_eq!(csv_cell("a, \"b\""), "\"a, \"\"b\"\"\"");
 /// assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");

@@ -56,7 +56,7 @@ impl std::error::Error for JsonError {}
 /// Nesting deeper than [`MAX_DEPTH`] and anything after the value are errors. Never panics.
 ///
 /// ```
-/// use trendline_core::state::json::{parse, Json};
+/// use trendline_core::sharing::json::{parse, Json};
 /// assert_eq!(parse(" [1, \"\\u00e9\\ud83d\\ude00\"] ").unwrap(),
 ///            Json::Array(vec![Json::Number(1.0), Json::String("é😀".into())]));
 /// let e = parse("{\"a\": 1,\n \"b\" 2}").unwrap_err();
@@ -408,7 +408,7 @@ impl Json {
     /// escaped per RFC 8259 (`"`, `\` and control characters).
     ///
     /// ```
-    /// use trendline_core::state::json::Json;
+    /// use trendline_core::sharing::json::Json;
     /// let v = Json::Object(vec![("a\"b".into(), Json::Array(vec![Json::Number(0.5), Json::Null]))]);
     /// assert_eq!(v.write(), r#"{"a\"b":[0.5,null]}"#);
     /// ```

@@ -1,7 +1,10 @@
-//! The reader's settings: one `State`, changed only through `State::apply(Action)`.
+//! The reader's settings: one `State`, changed only through `State::apply(Action)`, with the
+//! defaults and limits that bound each setting. It uses only the data and model layers, so both
+//! the forecasts (which take `&State`) and the sharing layer (URL, scenario files) build on it.
 
-use crate::data::dataset::{Series, Unit};
+use crate::data::dataset::Series;
 use crate::data::date::Day;
+use crate::data::units::Unit;
 use crate::model::family::Family;
 use crate::model::fit::{FitWindow, Selection};
 
@@ -530,7 +533,7 @@ impl State {
         s
     }
 
-    /// The settings the fit stage ([`crate::forecast::prepare`]) depends on, with every
+    /// The settings the fit stage (`forecast::prepare`) depends on, with every
     /// projection-only setting (assumed doubling time, acceleration, floor, anchor, milestones,
     /// end date) at its default: two states with equal `fit_settings` share one fit.
     pub fn fit_settings(&self) -> State {
