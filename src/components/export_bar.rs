@@ -169,9 +169,8 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
             };
             canvas.set_width(w * 2);
             canvas.set_height(h * 2);
-            if let Some(backend) =
-                plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
-            {
+            // The same backend as the live chart: one copy of the drawing code in the wasm.
+            if let Some(backend) = super::batched_canvas::BatchedCanvas::new(&canvas) {
                 use plotters::prelude::IntoDrawingArea;
                 let _ = draw(&backend.into_drawing_area(), &m, &Theme::light(2.0));
             }
