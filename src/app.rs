@@ -81,7 +81,6 @@ pub fn app() -> Html {
     // Which page: one series or the mosaic (`view`, not part of the settings).
     let view = use_state_eq(|| initial.view);
     use_url_sync(&written, embed, *view);
-    let query = AttrValue::from(encode(&written, &bundle::MANIFEST.vintage));
     let bundled = use_series(if user.is_some() {
         trendline_core::settings::DEFAULT_SERIES
     } else {
@@ -232,7 +231,7 @@ pub fn app() -> Html {
     let body = match loaded {
         Loaded::Ready(series) => html! {
             <SeriesView {series} {sibling} {has_reliability} state={state.0.clone()} dispatch={dispatch.clone()} {embed}
-                query={query.clone()} title={title.clone()} {on_scenario} {on_import} resolved={written.clone()} />
+                title={title.clone()} {on_scenario} {on_import} resolved={written.clone()} />
         },
         Loaded::Loading => {
             html! { <div class="placeholder" data-testid="loading">{"Loading the data…"}</div> }
@@ -244,7 +243,11 @@ pub fn app() -> Html {
         },
     };
     if embed {
-        let open = format!("{}?{}", browser::page_base(), query);
+        let open = format!(
+            "{}?{}",
+            browser::page_base(),
+            encode(&written, &bundle::MANIFEST.vintage)
+        );
         return html! {
             <main class="app embed" data-testid="embed">
                 <Notices messages={(*notices).clone()} on_dismiss={on_dismiss} />

@@ -13,6 +13,7 @@ use std::rc::Rc;
 use trendline_chart::{build_model, ModelOptions};
 use trendline_core::data::units::format_days_and_months;
 use trendline_core::settings::DEFAULT_UNTIL;
+use trendline_core::sharing::url::encode;
 use trendline_core::{
     prepare_with, project, Action, Analyses, Day, Forecast, Prepared, Selection, State,
 };
@@ -32,8 +33,6 @@ pub struct SeriesViewProps {
     pub dispatch: Callback<Action>,
     /// Compact view for an iframe.
     pub embed: bool,
-    /// The settings as a query string, for links and the embed snippet.
-    pub query: AttrValue,
     /// Title of the series.
     pub title: AttrValue,
     /// The settings resolved for the series (what exports record).
@@ -171,11 +170,15 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
             fc: Shared((*fc).clone()),
             model: Shared((*model).clone()),
             state: props.state.clone(),
-            query: props.query.clone(),
             resolved: props.resolved.clone(),
         },
         Panels::slider_only,
     );
+    // The settings as a query string, for the link and the embed snippet: written for the
+    // panels, so once per frame of a drag rather than per input.
+    let query = use_memo(later.resolved.clone(), |r| {
+        AttrValue::from(encode(r, &crate::bundle::MANIFEST.vintage))
+    });
     let s = &props.state;
     let fc: Rc<Forecast> = (*fc).clone();
     let series = &fc.prepared.series;
@@ -247,7 +250,7 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
             <p id="chart-keys" class="hint">{"Hover a point, or focus the chart and use the arrow keys, to see its details and source; click it (or press Enter) to leave it out of the fit."}</p>
             <Legend model={later.model.0.clone()} />
             <SourceNote meta={series.meta.clone()} />
-            <ShareBar query={later.query.clone()} title={props.title.clone()}>
+            <ShareBar query={(*query).clone()} title={props.title.clone()}>
                 <ExportBar forecast={later.fc.clone()} runs={runs.clone()} state={later.resolved.clone()} on_scenario={props.on_scenario.clone()} on_import={props.on_import.clone()} />
             </ShareBar>
             { for later.fc.notes.iter().map(|n| html! { <p class="note" role="status">{n}</p> }) }
@@ -291,7 +294,6 @@ struct Panels {
     fc: Shared<Forecast>,
     model: Shared<trendline_chart::ChartModel>,
     state: State,
-    query: AttrValue,
     resolved: State,
 }
 

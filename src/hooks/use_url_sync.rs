@@ -20,14 +20,16 @@ pub fn initial_from_url(known_series: &[&str]) -> Decoded {
 #[hook]
 pub fn use_url_sync(state: &State, embed: bool, view: View) {
     use_effect_with((state.clone(), embed, view), |(state, embed, view)| {
-        let mut query = encode(state, &crate::bundle::MANIFEST.vintage);
-        if *embed {
-            query.push_str("&embed=1");
-        } else {
-            query.push_str("&view=");
-            query.push_str(view.token());
-        }
+        let (state, embed, view) = (state.clone(), *embed, *view);
+        // Encoded when the timer fires: once per pause of a drag, not per input.
         let timer = Timeout::new(DEBOUNCE_MS, move || {
+            let mut query = encode(&state, &crate::bundle::MANIFEST.vintage);
+            if embed {
+                query.push_str("&embed=1");
+            } else {
+                query.push_str("&view=");
+                query.push_str(view.token());
+            }
             let Some(w) = web_sys::window() else { return };
             let Ok(history) = w.history() else { return };
             let path = w.location().pathname().unwrap_or_default();
