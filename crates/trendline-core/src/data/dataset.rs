@@ -2,7 +2,7 @@
 //! each series, parsed from plain CSV and validated with `file:line: reason` errors.
 
 use crate::data::date::Day;
-use crate::data::error::{parse_opt_f64, DataError, DataErrors};
+use crate::data::error::{parse_opt_f64, table_rows, DataError, DataErrors};
 use crate::data::frontier::running_max_frontier;
 use crate::data::published::{parse_forecasts, PublishedForecast};
 use crate::data::units::Unit;
@@ -355,6 +355,9 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, DataErrors> {
 pub fn parse_series(meta: &SeriesMeta, text: &str, latest: Day) -> Result<Series, DataErrors> {
     let file: &str = &meta.file;
     let mut errors = Vec::new();
+    let Some(rows) = table_rows(file, text, &SERIES_COLUMNS, &mut errors) else {
+        return Err(DataErrors(errors));
+    };
     let mut push = |line: u64, reason: String| {
         errors.push(DataError {
             file: file.into(),
@@ -362,53 +365,9 @@ pub fn parse_series(meta: &SeriesMeta, text: &str, latest: Day) -> Result<Series
             reason,
         })
     };
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    match rdr.headers() {
-        Ok(h) => {
-            let got: Vec<&str> = h.iter().collect();
-            if got != SERIES_COLUMNS {
-                push(
-                    1,
-                    format!(
-                        "header must be {}, found {}",
-                        SERIES_COLUMNS.join(","),
-                        got.join(",")
-                    ),
-                );
-                return Err(DataErrors(errors));
-            }
-        }
-        Err(e) => {
-            push(1, format!("cannot read header: {e}"));
-            return Err(DataErrors(errors));
-        }
-    }
     let mut points = Vec::new();
     let mut ids = HashSet::new();
-    for rec in rdr.records() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                push(line, format!("unreadable row: {e}"));
-                continue;
-            }
-        };
-        let line = rec.position().map_or(0, |p| p.line());
-        if rec.len() != SERIES_COLUMNS.len() {
-            push(
-                line,
-                format!(
-                    "expected {} columns, found {}",
-                    SERIES_COLUMNS.len(),
-                    rec.len()
-                ),
-            );
-            continue;
-        }
+    for (line, rec) in rows {
         let cell = |i: usize| rec.get(i).unwrap_or("");
         let mut row_ok = true;
         let mut fail = |reason: String| {

@@ -2,7 +2,7 @@
 //! drawn beside a series as forecasts. They are never data: no fit, band or milestone uses them.
 
 use crate::data::date::Day;
-use crate::data::error::{parse_opt_f64, DataError, DataErrors};
+use crate::data::error::{parse_opt_f64, table_rows, DataError, DataErrors};
 use crate::data::units::{ImportUnit, Unit};
 use std::collections::HashSet;
 
@@ -131,6 +131,9 @@ pub fn parse_forecasts(
     series: &[(&str, Unit)],
 ) -> Result<Vec<PublishedForecast>, DataErrors> {
     let mut errors = Vec::new();
+    let Some(rows) = table_rows(file, text, &FORECAST_COLUMNS, &mut errors) else {
+        return Err(DataErrors(errors));
+    };
     let mut push = |line: u64, reason: String| {
         errors.push(DataError {
             file: file.into(),
@@ -138,53 +141,9 @@ pub fn parse_forecasts(
             reason,
         })
     };
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    match rdr.headers() {
-        Ok(h) if h.iter().eq(FORECAST_COLUMNS.iter().copied()) => {}
-        Ok(h) => {
-            push(
-                1,
-                format!(
-                    "header must be {}, found {}",
-                    FORECAST_COLUMNS.join(","),
-                    h.iter().collect::<Vec<_>>().join(",")
-                ),
-            );
-            return Err(DataErrors(errors));
-        }
-        Err(e) => {
-            push(1, format!("cannot read header: {e}"));
-            return Err(DataErrors(errors));
-        }
-    }
     let mut out = Vec::new();
     let mut ids = HashSet::new();
-    for rec in rdr.records() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                push(
-                    e.position().map_or(0, |p| p.line()),
-                    format!("unreadable row: {e}"),
-                );
-                continue;
-            }
-        };
-        let line = rec.position().map_or(0, |p| p.line());
-        if rec.len() != FORECAST_COLUMNS.len() {
-            push(
-                line,
-                format!(
-                    "expected {} columns, found {}",
-                    FORECAST_COLUMNS.len(),
-                    rec.len()
-                ),
-            );
-            continue;
-        }
+    for (line, rec) in rows {
         let cell = |i: usize| rec.get(i).unwrap_or("").trim();
         let mut problems: Vec<String> = Vec::new();
         let id = cell(0).to_string();
