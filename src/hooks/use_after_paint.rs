@@ -1,8 +1,6 @@
 //! [`use_after_paint`]: a value that follows another one frame later, for the panels around the
 //! chart while the reader drags a slider.
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -47,32 +45,29 @@ where
     let shown = use_mut_ref(|| value.clone());
     let latest = use_mut_ref(|| value.clone());
     // Whether an update is already waiting for a frame (then it will take the newest value).
-    let waiting = use_mut_ref(|| Rc::new(Cell::new(false)));
+    let waiting = use_mut_ref(|| false);
     let update = use_force_update();
     *latest.borrow_mut() = value.clone();
     let now = shown.borrow().clone();
-    let out = if now == value || !defer(&now, &value) {
+    let behind = now != value && defer(&now, &value);
+    if !behind {
         *shown.borrow_mut() = value.clone();
-        value
-    } else {
-        now
-    };
-    let behind = *shown.borrow() != *latest.borrow();
-    {
-        let waiting = waiting.borrow().clone();
-        use_effect(move || {
-            if behind && !waiting.get() {
-                waiting.set(true);
-                let (shown, latest): (Rc<RefCell<T>>, Rc<RefCell<T>>) = (shown, latest);
-                wasm_bindgen_futures::spawn_local(async move {
-                    after_next_paint().await;
-                    waiting.set(false);
-                    let newest = latest.borrow().clone();
-                    *shown.borrow_mut() = newest;
-                    update.force_update();
-                });
-            }
-        });
     }
-    out
+    use_effect(move || {
+        if behind && !*waiting.borrow() {
+            *waiting.borrow_mut() = true;
+            wasm_bindgen_futures::spawn_local(async move {
+                after_next_paint().await;
+                *waiting.borrow_mut() = false;
+                let newest = latest.borrow().clone();
+                *shown.borrow_mut() = newest;
+                update.force_update();
+            });
+        }
+    });
+    if behind {
+        now
+    } else {
+        value
+    }
 }
