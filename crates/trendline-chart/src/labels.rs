@@ -113,7 +113,9 @@ pub fn place_labels(model: &ChartModel, layout: &Layout, theme: &Theme) -> Vec<P
         .filter(|(_, l)| l.y >= model.y_range.0 && l.y <= model.y_range.1)
         .map(|(i, l)| (i, layout.to_px(model.x_range.0, l.y).1))
         .collect();
-    order.sort_by(|a, b| model.lines[a.0].y.total_cmp(&model.lines[b.0].y));
+    trendline_core::data::order::sort_by(&mut order, |a, b| {
+        model.lines[a.0].y.total_cmp(&model.lines[b.0].y)
+    });
     let line_ys: Vec<i32> = order.iter().map(|(_, y)| y.round() as i32).collect();
     let label_h = px(13.0);
     for &(i, y) in &order {
@@ -210,7 +212,9 @@ pub fn place_labels(model: &ChartModel, layout: &Layout, theme: &Theme) -> Vec<P
     let mut named: Vec<usize> = (0..model.points.len())
         .filter(|&i| model.points[i].label.is_some())
         .collect();
-    named.sort_by(|&a, &b| model.points[b].x.total_cmp(&model.points[a].x));
+    trendline_core::data::order::sort_by(&mut named, |&a, &b| {
+        model.points[b].x.total_cmp(&model.points[a].x)
+    });
     for i in named {
         let p = &model.points[i];
         let (x, y) = layout.to_px(p.x, p.y);

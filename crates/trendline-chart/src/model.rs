@@ -553,7 +553,7 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
                     k += 1.0;
                 }
                 // Milestones too close to a higher one would print their labels on top of it.
-                lines.sort_by(|a, b| b.y.total_cmp(&a.y));
+                trendline_core::data::order::sort_by(&mut lines, |a, b| b.y.total_cmp(&a.y));
                 let mut kept: Vec<HLine> = Vec::new();
                 for l in lines.drain(..) {
                     if l.y > top {

@@ -452,7 +452,7 @@ impl State {
                     s.drop.remove(i);
                 } else {
                     s.drop.push(id);
-                    s.drop.sort();
+                    crate::data::order::sort(&mut s.drop);
                 }
             }
             Action::ClearDrops => s.drop.clear(),

@@ -490,7 +490,9 @@ pub fn parse_series(meta: &SeriesMeta, text: &str, latest: Day) -> Result<Series
     if !errors.is_empty() {
         return Err(DataErrors(errors));
     }
-    points.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    crate::data::order::sort_by(&mut points, |a, b| {
+        a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
+    });
     resolve_frontier(&mut points);
     Ok(Series {
         meta: meta.clone(),

@@ -17,7 +17,7 @@ use crate::data::date::Day;
 /// ```
 pub fn running_max_frontier(points: &[(Day, f64)]) -> Vec<bool> {
     let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by_key(|&i| points[i].0);
+    crate::data::order::sort_by_key(&mut order, |&i| points[i].0);
     let mut flags = vec![false; points.len()];
     let mut best = f64::NEG_INFINITY;
     let mut k = 0;

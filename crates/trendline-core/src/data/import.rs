@@ -368,7 +368,7 @@ pub fn parse_user_csv(
         }
         return Err(errors);
     }
-    rows.sort_by_key(|(line, p)| (p.date, *line));
+    crate::data::order::sort_by_key(&mut rows, |(line, p)| (p.date, *line));
     let mut points: Vec<Point> = rows.into_iter().map(|(_, p)| p).collect();
     resolve_frontier(&mut points);
     Ok(Series {

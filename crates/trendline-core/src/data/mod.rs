@@ -1,6 +1,7 @@
 //! What Trendline reads: the dataset and its checks, dates, units, a reader's CSV, published forecasts.
 //!
-//! Inside the folder imports run one way too: `date`, `error` and `units` use nothing here,
+//! Inside the folder imports run one way too: `date`, `error`, `order` (one sort for the
+//! whole app) and `units` use nothing here,
 //! `frontier` uses `date`, `published` (the forecasts file) those, `dataset` all of them (its
 //! loader reads the published forecasts) and `import` (a reader's CSV) builds on `dataset`.
 
@@ -9,5 +10,6 @@ pub mod date;
 pub mod error;
 pub mod frontier;
 pub mod import;
+pub mod order;
 pub mod published;
 pub mod units;

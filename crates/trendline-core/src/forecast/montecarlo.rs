@@ -104,7 +104,8 @@ pub fn quantile(v: &mut [f64], q: f64) -> Option<f64> {
     }
     let h = (v.len() - 1) as f64 * q;
     let lo = h.floor() as usize;
-    let (_, &mut a, upper) = v.select_nth_unstable_by(lo, |x, y| x.total_cmp(y));
+    let a = crate::data::order::select_nth(v, lo)?;
+    let upper = &v[lo + 1..];
     let frac = h - lo as f64;
     if frac == 0.0 || upper.is_empty() {
         return Some(a);
@@ -152,7 +153,7 @@ pub fn quantiles<const N: usize>(v: &mut [f64], qs: &[f64; N]) -> [Option<f64>; 
             }
         })
         .collect();
-    ks.sort_unstable();
+    crate::data::order::sort(&mut ks);
     ks.dedup();
     fn select_all(v: &mut [f64], offset: usize, ks: &[usize]) {
         if ks.is_empty() || v.is_empty() {
@@ -160,7 +161,7 @@ pub fn quantiles<const N: usize>(v: &mut [f64], qs: &[f64; N]) -> [Option<f64>; 
         }
         let mid = ks.len() / 2;
         let k = ks[mid] - offset;
-        v.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
+        crate::data::order::select_nth(v, k);
         let (left, right) = v.split_at_mut(k);
         select_all(left, offset, &ks[..mid]);
         select_all(&mut right[1..], offset + k + 1, &ks[mid + 1..]);

@@ -229,7 +229,7 @@ pub fn sort_rows(rows: &mut [MosaicRow], key: SortKey, ascending: bool) {
             (None, None) => Ordering::Equal,
         }
     }
-    rows.sort_by(|a, b| match key {
+    crate::data::order::sort_by(rows, |a, b| match key {
         SortKey::Name => opt(
             Some(a.title.to_lowercase()),
             Some(b.title.to_lowercase()),

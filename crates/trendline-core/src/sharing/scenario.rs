@@ -161,7 +161,7 @@ pub fn parse_scenario(text: &str, known_series: &[&str]) -> Result<Decoded, Stri
                     }
                 }
                 ids.retain(|i| !i.is_empty());
-                ids.sort();
+                crate::data::order::sort(&mut ids);
                 ids.dedup();
                 drop_ids = Some(ids);
             }

@@ -249,7 +249,7 @@ pub fn decode(query: &str, known_series: &[&str]) -> Decoded {
                     .filter(|x| !x.is_empty())
                     .map(str::to_string)
                     .collect();
-                ids.sort();
+                crate::data::order::sort(&mut ids);
                 ids.dedup();
                 s.drop = ids;
             }

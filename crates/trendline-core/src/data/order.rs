@@ -1,0 +1,154 @@
+//! Sorting through one copy of the standard library's stable sort.
+//!
+//! Every `sort_by` with its own closure (and every `sort` of another element type) makes the
+//! compiler emit another copy of the sort: about 3–4 KB of wasm each, ten copies in the app's
+//! first view. [`sort_by`] sorts positions with one comparator type and then moves the elements
+//! into that order (in place, along the permutation's cycles), so the binary holds the sort once, whatever is sorted and by what. The
+//! order is exactly `slice::sort_by`'s (stable: equal elements keep their order).
+//!
+//! [`select_nth`] does the same for the Monte Carlo quantiles' selection of `f64`s.
+
+use std::cmp::Ordering;
+
+/// The permutation `p` with `cmp(p[0], p[1]) != Greater`, `cmp(p[1], p[2]) != Greater`, … that
+/// keeps equal positions in their original order: `(0..n)` sorted stably by `cmp`.
+///
+/// Not generic (the comparator is a trait object), so there is one copy of the sort.
+#[inline(never)]
+fn sorted_positions(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| cmp(a, b));
+    order
+}
+
+/// Sorts `v` stably by `cmp`: the same result as `v.sort_by(cmp)`.
+///
+/// For a permutation `p` found by sorting the positions `0..n` stably by
+/// `cmp(&v[i], &v[j])`, the result is `[v[p[0]], v[p[1]], …, v[p[n-1]]]`.
+///
+/// ```
+/// use trendline_core::data::order::sort_by;
+/// let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd')];
+/// sort_by(&mut v, |x, y| x.0.cmp(&y.0));
+/// assert_eq!(v, [(0, 'd'), (1, 'b'), (2, 'a'), (2, 'c')]);
+/// ```
+pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    let order = sorted_positions(v.len(), &mut |a, b| cmp(&v[a], &v[b]));
+    // Position i takes the element now at order[i]: follow each cycle of the permutation once,
+    // swapping along it.
+    let mut placed = vec![false; v.len()];
+    for start in 0..v.len() {
+        let mut i = start;
+        while !placed[i] {
+            placed[i] = true;
+            let from = order[i];
+            if from == start {
+                break;
+            }
+            v.swap(i, from);
+            i = from;
+        }
+    }
+}
+
+/// Sorts `v` stably by the key `key(x)`: the same result as `v.sort_by_key(key)`.
+///
+/// ```
+/// use trendline_core::data::order::sort_by_key;
+/// let mut v = vec!["ccc", "a", "bb", "d"];
+/// sort_by_key(&mut v, |s| s.len());
+/// assert_eq!(v, ["a", "d", "bb", "ccc"]);
+/// ```
+pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
+    sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Sorts `v` in ascending order: the same result as `v.sort()`.
+///
+/// ```
+/// use trendline_core::data::order::sort;
+/// let mut v = vec!["b".to_string(), "a".into(), "c".into()];
+/// sort(&mut v);
+/// assert_eq!(v, ["a", "b", "c"]);
+/// ```
+pub fn sort<T: Ord>(v: &mut [T]) {
+    sort_by(v, T::cmp);
+}
+
+/// Reorders `v` so that `v[k]` is the value that would be there if `v` were sorted by
+/// [`f64::total_cmp`], everything before it is `<=` and everything after it `>=` (the contract
+/// of `slice::select_nth_unstable_by`). Returns `v[k]`, or `None` when `k >= v.len()`.
+///
+/// ```
+/// use trendline_core::data::order::select_nth;
+/// let mut v = [5.0, 1.0, 4.0, 2.0, 3.0];
+/// assert_eq!(select_nth(&mut v, 1), Some(2.0));
+/// assert!(v[..1].iter().all(|&x| x <= 2.0) && v[2..].iter().all(|&x| x >= 2.0));
+/// assert_eq!(select_nth(&mut v, 5), None);
+/// ```
+#[inline(never)]
+pub fn select_nth(v: &mut [f64], k: usize) -> Option<f64> {
+    if k >= v.len() {
+        return None;
+    }
+    Some(*v.select_nth_unstable_by(k, f64::total_cmp).1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small deterministic generator (no dev-dependency needed for this).
+    fn lcg(seed: &mut u64) -> u64 {
+        *seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        *seed >> 33
+    }
+
+    #[test]
+    fn sort_by_matches_the_standard_stable_sort() {
+        let mut seed = 7;
+        for n in [0, 1, 2, 3, 17, 20, 64, 257, 1000] {
+            // Few distinct keys, so stability is tested too.
+            let v: Vec<(u64, usize)> = (0..n).map(|i| (lcg(&mut seed) % 5, i)).collect();
+            let mut ours = v.clone();
+            let mut std = v.clone();
+            sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
+            std.sort_by_key(|a| a.0);
+            assert_eq!(ours, std, "n = {n}");
+        }
+    }
+
+    #[test]
+    fn sort_by_reverse_and_nan_free_floats() {
+        let mut v = vec![1.5, -2.0, 3.25, 0.0, 3.25];
+        sort_by(&mut v, |a: &f64, b| b.total_cmp(a));
+        assert_eq!(v, [3.25, 3.25, 1.5, 0.0, -2.0]);
+    }
+
+    #[test]
+    fn sort_moves_owned_values() {
+        let mut v: Vec<String> = ["pear", "apple", "fig"].map(String::from).to_vec();
+        sort(&mut v);
+        assert_eq!(v, ["apple", "fig", "pear"]);
+    }
+
+    #[test]
+    fn select_nth_agrees_with_a_full_sort() {
+        let mut seed = 11;
+        for n in [1, 2, 5, 33, 200] {
+            let v: Vec<f64> = (0..n)
+                .map(|_| (lcg(&mut seed) % 50) as f64 - 20.0)
+                .collect();
+            let mut sorted = v.clone();
+            sorted.sort_by(f64::total_cmp);
+            for k in [0, n / 2, n - 1] {
+                let mut w = v.clone();
+                assert_eq!(select_nth(&mut w, k), Some(sorted[k]), "n = {n}, k = {k}");
+                assert!(w[..k].iter().all(|&x| x <= sorted[k]));
+                assert!(w[k + 1..].iter().all(|&x| x >= sorted[k]));
+            }
+        }
+    }
+}
