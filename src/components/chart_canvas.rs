@@ -110,7 +110,8 @@ fn paint(
             f64::from(canvas.height()),
         );
     }
-    let root = super::batched_canvas::BatchedCanvas::new(canvas)?.into_drawing_area();
+    let root = super::backend::Backend::Canvas(super::batched_canvas::BatchedCanvas::new(canvas)?)
+        .into_drawing_area();
     crate::perf::timed("draw", || {
         let theme = if dark {
             Theme::dark(dpr)

@@ -1,5 +1,5 @@
 use crate::browser;
-use trendline_chart::{build_model, draw, render_svg, ModelOptions, Theme};
+use trendline_chart::{build_model, draw, ModelOptions, Theme};
 use trendline_core::forecast::compare::ScenarioRun;
 use trendline_core::sharing::export::{assumptions, csv_export_with, export_stem};
 use trendline_core::sharing::scenario::scenario_json;
@@ -169,10 +169,11 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
             };
             canvas.set_width(w * 2);
             canvas.set_height(h * 2);
-            // The same backend as the live chart: one copy of the drawing code in the wasm.
-            if let Some(backend) = super::batched_canvas::BatchedCanvas::new(&canvas) {
+            // The same backend type as the live chart: one copy of the drawing code in the wasm.
+            if let Some(canvas) = super::batched_canvas::BatchedCanvas::new(&canvas) {
                 use plotters::prelude::IntoDrawingArea;
-                let _ = draw(&backend.into_drawing_area(), &m, &Theme::light(2.0));
+                let root = super::backend::Backend::Canvas(canvas).into_drawing_area();
+                let _ = draw(&root, &m, &Theme::light(2.0));
             }
             if let Ok(url) = canvas.to_data_url_with_type("image/png") {
                 browser::download_url(&format!("{stem}.png"), &url);
@@ -185,7 +186,7 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let (w, h) = chart_css_size();
             let m = export_model(&fc, &state, &runs, w);
-            let text = render_svg(&m, w, h + lines_extra(&m), &Theme::light(1.0));
+            let text = super::backend::render_svg(&m, w, h + lines_extra(&m), &Theme::light(1.0));
             browser::download(&format!("{stem}.svg"), "image/svg+xml", text.as_bytes());
         })
     };

@@ -1,4 +1,5 @@
 mod about_data;
+mod backend;
 mod backtest_panel;
 mod batched_canvas;
 mod chart_canvas;

@@ -891,12 +891,19 @@ fn draw_marker<DB: DrawingBackend>(
     }
 }
 
-/// Renders `model` to an SVG document `width × height` pixels (scale 1).
-pub fn render_svg(model: &ChartModel, width: u32, height: u32, theme: &Theme) -> String {
-    let theme = &Theme {
+/// The theme an SVG document is drawn with: `theme` with text 1.24 times as large (an SVG
+/// viewer's fonts run smaller than the canvas's at the same pixel size).
+pub fn svg_theme(theme: &Theme) -> Theme {
+    Theme {
         text_scale: theme.text_scale * 1.24,
         ..theme.clone()
-    };
+    }
+}
+
+/// Renders `model` to an SVG document `width × height` pixels (scale 1): drawn with
+/// [`svg_theme`], then [`merge_polylines`].
+pub fn render_svg(model: &ChartModel, width: u32, height: u32, theme: &Theme) -> String {
+    let theme = &svg_theme(theme);
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
