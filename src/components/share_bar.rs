@@ -48,7 +48,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                 } else {
                     format!(
                         "Copying is blocked here: select the {} and copy it.",
-                        what.to_lowercase()
+                        what.to_ascii_lowercase()
                     )
                 })
             });

@@ -197,7 +197,9 @@ pub fn parse_user_csv(
     let header_at = header.position().map_or(1, |p| lines.of(p.byte()));
     let names: Vec<String> = header
         .iter()
-        .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
+        // ASCII case folding: every name looked for is ASCII (and the app carries no Unicode
+        // case tables for this).
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
         .collect();
     let find = |aliases: &[&str]| names.iter().position(|n| aliases.contains(&n.as_str()));
     let (date_col, value_col) = (find(DATE_NAMES), find(VALUE_NAMES));

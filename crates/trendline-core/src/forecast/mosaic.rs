@@ -231,8 +231,8 @@ pub fn sort_rows(rows: &mut [MosaicRow], key: SortKey, ascending: bool) {
     }
     crate::data::order::sort_by(rows, |a, b| match key {
         SortKey::Name => opt(
-            Some(a.title.to_lowercase()),
-            Some(b.title.to_lowercase()),
+            Some(a.title.to_ascii_lowercase()),
+            Some(b.title.to_ascii_lowercase()),
             ascending,
         ),
         SortKey::Doubling => opt(a.doubling, b.doubling, ascending),
