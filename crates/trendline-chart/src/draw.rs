@@ -327,7 +327,9 @@ pub fn draw_layer<DB: DrawingBackend>(
 
     let font = |size: f64, color: &RGBColor, h: HPos, v: VPos| -> TextStyle<'static> {
         TextStyle {
-            font: (theme.font, size * s * theme.text_scale).into_font(),
+            // A named family, not a `&str`: plotters reads a string through `to_lowercase`,
+            // which would bring Unicode's case tables into the wasm. Same font either way.
+            font: (FontFamily::Name(theme.font), size * s * theme.text_scale).into_font(),
             color: color.to_backend_color(),
             pos: Pos::new(h, v),
         }
@@ -358,7 +360,12 @@ pub fn draw_layer<DB: DrawingBackend>(
     if base {
         if let Some(c) = &model.caption {
             let bold = TextStyle {
-                font: (theme.font, 17.0 * s * theme.text_scale, FontStyle::Bold).into_font(),
+                font: (
+                    FontFamily::Name(theme.font),
+                    17.0 * s * theme.text_scale,
+                    FontStyle::Bold,
+                )
+                    .into_font(),
                 color: theme.text.to_backend_color(),
                 pos: Pos::new(HPos::Left, VPos::Top),
             };
