@@ -221,6 +221,11 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let layout = use_mut_ref(|| None::<(Layout, f64)>);
     let latest: Rc<RefCell<Rc<ChartModel>>> = use_mut_ref(|| props.model.clone());
     *latest.borrow_mut() = props.model.clone();
+    // The point the keyboard moved to since this render, before the re-render that shows it:
+    // keys pressed faster than the app renders (Home then Enter, or several arrows) act on
+    // the point they moved to, not on the one last drawn. Cleared by each render.
+    let cursor: Rc<RefCell<Option<Option<usize>>>> = use_mut_ref(|| None);
+    *cursor.borrow_mut() = None;
 
     {
         let (canvas, overlay, layout, last_base, size) = (
@@ -309,13 +314,17 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let onkeydown = {
         let toggle = props.on_toggle.clone();
         let (layout, latest, cb) = (layout.clone(), latest.clone(), props.on_point.clone());
+        let cursor = cursor.clone();
         Callback::from(move |e: KeyboardEvent| {
             let model = latest.borrow();
             let n = model.points.len();
             if n == 0 {
                 return;
             }
-            let current = model.highlight;
+            let current = cursor
+                .borrow()
+                .unwrap_or(model.highlight)
+                .filter(|&i| i < n);
             if matches!(e.key().as_str(), "Enter" | " ") {
                 if let Some(i) = current {
                     e.prevent_default();
@@ -332,6 +341,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
+            *cursor.borrow_mut() = Some(next);
             cb.emit(next.and_then(|i| point_at(&layout.borrow(), &model, i)));
         })
     };
