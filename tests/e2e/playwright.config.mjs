@@ -2,8 +2,11 @@
 // Chromium. Run with `make test` (or `make test-e2e` after `make dist`).
 import { defineConfig } from '@playwright/test';
 
-export const PORT = 4173;
-export const SUBPATH_PORT = 4174;
+// E2E_PORT moves the servers (PORT, PORT + 1, and PORT + 3 for share.spec's other-origin host), so
+// two suites can run side by side on one machine.
+export const PORT = Number(process.env.E2E_PORT ?? 4173);
+export const SUBPATH_PORT = PORT + 1;
+export const HOST_PORT = PORT + 3;
 // The bundle under test: dist/ unless TRENDLINE_DIST names another build (e.g. a copy, so a
 // rebuild of dist/ cannot change the files under a running suite).
 const DIST = process.env.TRENDLINE_DIST ?? 'dist';

@@ -3,9 +3,7 @@
 import { test, expect } from './fixtures.mjs';
 import http from 'node:http';
 import { openApp, readValue } from './helpers.mjs';
-import { PORT } from './playwright.config.mjs';
-
-const HOST_PORT = 4176;
+import { HOST_PORT, PORT } from './playwright.config.mjs';
 
 /** Serves `html` at http://127.0.0.1:HOST_PORT/ until closed. */
 async function hostPage(html) {
