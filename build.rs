@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use trendline_core::data::dataset::{PublishedDoubling, SeriesMeta, Upstream};
+use trendline_core::Day;
 
 /// Series compiled into the wasm: the default series and its 80% sibling.
 const EMBEDDED: &[&str] = &["metr-th1.1-p50", "metr-th1.1-p80"];
@@ -73,6 +74,12 @@ fn meta(m: &SeriesMeta) -> String {
     )
 }
 
+fn day(d: Option<Day>) -> String {
+    d.map_or("None".into(), |d| {
+        format!("Some(Day::from_number({}))", d.number())
+    })
+}
+
 fn main() {
     let root =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -132,7 +139,8 @@ fn main() {
         let _ = writeln!(
             out,
             "        PublishedForecast {{ id: {:?}.into(), series: vec![{}], label: {:?}.into(), forecaster: {:?}.into(), \
-             made: Day::from_number({}), target: Day::from_number({}), statistic: {:?}.into(), value: {:?}, low: {:?}, \
+             made: Day::from_number({}), kind: ForecastKind::{:?}, target: Day::from_number({}), target_low: {}, target_high: {}, \
+             statistic: {:?}.into(), value: {:?}, low: {:?}, \
              high: {:?}, low_pct: {:?}, high_pct: {:?}, unit: ImportUnit::{:?}, source: {:?}.into(), licence: {:?}.into(), \
              caveat: {:?}.into() }},",
             f.id,
@@ -140,7 +148,10 @@ fn main() {
             f.label,
             f.forecaster,
             f.made.number(),
+            f.kind,
             f.target.number(),
+            day(f.target_low),
+            day(f.target_high),
             f.statistic,
             f.value,
             f.low,

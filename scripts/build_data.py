@@ -514,8 +514,11 @@ SERIES = {
 
 # Published forecasts (data/forecasts.csv): page-text rows, each number as the page writes it
 # (hours stay hours; the app converts). Shown beside a series as forecasts, never as data.
-FORECAST_COLUMNS = ["id", "series", "label", "forecaster", "made", "target", "statistic", "value", "low",
-                    "high", "low_pct", "high_pct", "unit", "source", "licence", "caveat"]
+# kind: "value" (the series' value at `target`, range low-high) or "date" (the date the threshold
+# `value` is reached: central date `target`, range target_low-target_high). Empty cells stay empty.
+FORECAST_COLUMNS = ["id", "series", "label", "forecaster", "made", "kind", "target", "target_low",
+                    "target_high", "statistic", "value", "low", "high", "low_pct", "high_pct", "unit", "source",
+                    "licence", "caveat"]
 FORECASTS = [
     {
         "id": "cotra-2026-01-14",
@@ -523,6 +526,7 @@ FORECASTS = [
         "label": "Cotra, Jan 2026",
         "forecaster": "Ajeya Cotra",
         "made": "2026-01-14",
+        "kind": "value",
         "target": "2026-12-31",
         "statistic": "state-of-the-art 50% time horizon on METR's software tasks by the end of 2026",
         "value": "24",
@@ -543,12 +547,114 @@ FORECASTS = [
                   "author says these forecasts already felt much too conservative; a later '100-plus-hour' "
                   "expectation appears here only in secondary reporting and is not included.",
     },
+    {
+        "id": "metr-2025-03-30-one-month",
+        "series": "metr-th1.0-p50 metr-th1.1-p50",
+        "label": "METR, Mar 2025: 1 month",
+        "forecaster": "METR (Kwa et al.)",
+        "made": "2025-03-30",
+        "kind": "date",
+        "target": "2029-10-01",
+        "statistic": "date the frontier 50% time horizon reaches one month (167 working hours): central estimate "
+                     "of the naive extrapolation of the 2019-2025 trend",
+        "value": "167",
+        "unit": "hours",
+        "source": "https://arxiv.org/abs/2503.14499v2 (Kwa et al., 'Measuring AI Ability to Complete Long Tasks', "
+                  "v2 of 30 March 2025), section 7.1, text: one month is 'approximately 167 working hours'; "
+                  "'the uncertainty in the extrapolated date of 1-month AI is fairly small (80% CI width about "
+                  "2 years, central estimate late 2029)'; section 1: 'between late 2028 and early 2031 (Figure 12)'. "
+                  "Read in a transcription of the v2 LaTeX source published under CC BY 4.0",
+        "licence": "CC BY 4.0 (arXiv licence of the paper's v2 text); copyright the authors",
+        "caveat": "The text gives seasons, not dates: 'late 2029' is drawn at 2029-10-01 (the start of its last "
+                  "quarter), so months ahead or behind carry about a quarter's slack. The text states an 80% "
+                  "interval only by its width (about 2 years), so no range is given here; the introduction's "
+                  "'between late 2028 and early 2031' does not name its percentiles. The forecast was made on "
+                  "the paper's own 2025 task suite (closest here: METR TH1.0), so it is shown on both 50% series. "
+                  "Later revisions (v3, 2026) are said to state an 80% interval of mid-2028 to mid-2030; that "
+                  "figure was found only in secondary reporting and is not used.",
+    },
+    {
+        "id": "pimpale-2025-02-20-high-2025h2",
+        "series": "swebench-verified-leaderboard",
+        "label": "Pimpale et al., high elicitation, mid-2025",
+        "forecaster": "Pimpale, Højmark, Scheurer, Hobbhahn",
+        "made": "2025-02-20",
+        "kind": "value",
+        "target": "2025-07-07",
+        "statistic": 'state-of-the-art SWE-bench Verified score (% resolved) of LM agents with high elicitation (the best publicly reported scaffolds)',
+        "value": "75.36877393722534",
+        "low": "53.90758007764817",
+        "high": "85.34654974937438",
+        "low_pct": "2.5",
+        "high_pct": "97.5",
+        "unit": "percent",
+        "source": 'https://github.com/pimpale/forecasting-frontier-language-model-agent-capabilities/blob/e63ba7f06566d2e99f118c21e1f7bc3b6d48b8d3/graphs/jsons/swebench_forecast_elicited.json (repository of Pimpale, Højmark, Scheurer and Hobbhahn, "Forecasting Frontier Language Model Agent Capabilities", arXiv 2502.15850, commit e63ba7f of 2025-02-20, file unchanged at 01f0c88), index 70: x_linspace 2025.5135135135135, forecast 0.7536877393722534, min_ci 0.5390758007764817, max_ci 0.8534654974937438 (fractions; written here times 100). graphs/backtesting_frontier.py at the same commit sets min_ci and max_ci to the 2.5th and 97.5th percentiles of 10,000 bootstrap samples and forecast to the fitted curve. The abstract (arXiv 2502.15850) states the 2026 figures rounded: \'by the beginning of 2026, non-specialized LM agents with low capability elicitation will reach a success rate of 54% on SWE-Bench Verified, while state-of-the-art LM agents will reach an 87% success rate\'',
+        "licence": "The repository states no licence; the numbers are quoted as facts with attribution",
+        "caveat": "High elicitation is the authors' forecast from the highest publicly reported scores, so it is compared with the leaderboard's frontier of agent submissions. Made is the date the forecast files were committed (2025-02-20); arXiv 2502.15850 v1 followed a day later. The target is the grid point 2025.5135135135135 (decimal year) of the file, drawn at 2025-07-07. The value is the fitted curve, not necessarily the bootstrap median. The authors say the approach does not account for inference-compute scaling and might be too conservative.",
+    },
+    {
+        "id": "pimpale-2025-02-20-high-2026",
+        "series": "swebench-verified-leaderboard",
+        "label": "Pimpale et al., high elicitation, 2026",
+        "forecaster": "Pimpale, Højmark, Scheurer, Hobbhahn",
+        "made": "2025-02-20",
+        "kind": "value",
+        "target": "2026-01-06",
+        "statistic": 'state-of-the-art SWE-bench Verified score (% resolved) of LM agents with high elicitation (the best publicly reported scaffolds)',
+        "value": "86.89900040626526",
+        "low": "66.00279018282891",
+        "high": "94.00446385145187",
+        "low_pct": "2.5",
+        "high_pct": "97.5",
+        "unit": "percent",
+        "source": 'https://github.com/pimpale/forecasting-frontier-language-model-agent-capabilities/blob/e63ba7f06566d2e99f118c21e1f7bc3b6d48b8d3/graphs/jsons/swebench_forecast_elicited.json (repository of Pimpale, Højmark, Scheurer and Hobbhahn, "Forecasting Frontier Language Model Agent Capabilities", arXiv 2502.15850, commit e63ba7f of 2025-02-20, file unchanged at 01f0c88), index 80: x_linspace 2026.015444015444, forecast 0.8689900040626526, min_ci 0.6600279018282891, max_ci 0.9400446385145187 (fractions; written here times 100). graphs/backtesting_frontier.py at the same commit sets min_ci and max_ci to the 2.5th and 97.5th percentiles of 10,000 bootstrap samples and forecast to the fitted curve. The abstract (arXiv 2502.15850) states the 2026 figures rounded: \'by the beginning of 2026, non-specialized LM agents with low capability elicitation will reach a success rate of 54% on SWE-Bench Verified, while state-of-the-art LM agents will reach an 87% success rate\'',
+        "licence": "The repository states no licence; the numbers are quoted as facts with attribution",
+        "caveat": "High elicitation is the authors' forecast from the highest publicly reported scores, so it is compared with the leaderboard's frontier of agent submissions. Made is the date the forecast files were committed (2025-02-20); arXiv 2502.15850 v1 followed a day later. The target is the grid point 2026.015444015444 (decimal year) of the file, drawn at 2026-01-06. The value is the fitted curve, not necessarily the bootstrap median. The authors say the approach does not account for inference-compute scaling and might be too conservative.",
+    },
+    {
+        "id": "pimpale-2025-02-20-low-2025h2",
+        "series": "swebench-verified",
+        "label": "Pimpale et al., low elicitation, mid-2025",
+        "forecaster": "Pimpale, Højmark, Scheurer, Hobbhahn",
+        "made": "2025-02-20",
+        "kind": "value",
+        "target": "2025-07-07",
+        "statistic": "frontier SWE-bench Verified score (% resolved) of non-specialized LM agents with low elicitation (the authors' simple scaffold)",
+        "value": "41.835108399391174",
+        "low": "28.56362245976925",
+        "high": "50.76401010155678",
+        "low_pct": "2.5",
+        "high_pct": "97.5",
+        "unit": "percent",
+        "source": 'https://github.com/pimpale/forecasting-frontier-language-model-agent-capabilities/blob/e63ba7f06566d2e99f118c21e1f7bc3b6d48b8d3/graphs/jsons/swebench_forecast.json (repository of Pimpale, Højmark, Scheurer and Hobbhahn, "Forecasting Frontier Language Model Agent Capabilities", arXiv 2502.15850, commit e63ba7f of 2025-02-20, file unchanged at 01f0c88), index 70: x_linspace 2025.5135135135135, forecast 0.41835108399391174, min_ci 0.2856362245976925, max_ci 0.5076401010155678 (fractions; written here times 100). graphs/backtesting_frontier.py at the same commit sets min_ci and max_ci to the 2.5th and 97.5th percentiles of 10,000 bootstrap samples and forecast to the fitted curve. The abstract (arXiv 2502.15850) states the 2026 figures rounded: \'by the beginning of 2026, non-specialized LM agents with low capability elicitation will reach a success rate of 54% on SWE-Bench Verified, while state-of-the-art LM agents will reach an 87% success rate\'',
+        "licence": "The repository states no licence; the numbers are quoted as facts with attribution",
+        "caveat": "Low elicitation is the authors' own simple scaffold; it is compared with Epoch AI's runs (one standard harness for every model), which is the closest bundled series but not the same scaffold. Made is the date the forecast files were committed (2025-02-20); arXiv 2502.15850 v1 followed a day later. The target is the grid point 2025.5135135135135 (decimal year) of the file, drawn at 2025-07-07. The value is the fitted curve, not necessarily the bootstrap median. The authors say the approach does not account for inference-compute scaling and might be too conservative.",
+    },
+    {
+        "id": "pimpale-2025-02-20-low-2026",
+        "series": "swebench-verified",
+        "label": "Pimpale et al., low elicitation, 2026",
+        "forecaster": "Pimpale, Højmark, Scheurer, Hobbhahn",
+        "made": "2025-02-20",
+        "kind": "value",
+        "target": "2026-01-06",
+        "statistic": "frontier SWE-bench Verified score (% resolved) of non-specialized LM agents with low elicitation (the authors' simple scaffold)",
+        "value": "54.2972981929779",
+        "low": "34.82284314930439",
+        "high": "65.47096163034439",
+        "low_pct": "2.5",
+        "high_pct": "97.5",
+        "unit": "percent",
+        "source": 'https://github.com/pimpale/forecasting-frontier-language-model-agent-capabilities/blob/e63ba7f06566d2e99f118c21e1f7bc3b6d48b8d3/graphs/jsons/swebench_forecast.json (repository of Pimpale, Højmark, Scheurer and Hobbhahn, "Forecasting Frontier Language Model Agent Capabilities", arXiv 2502.15850, commit e63ba7f of 2025-02-20, file unchanged at 01f0c88), index 80: x_linspace 2026.015444015444, forecast 0.542972981929779, min_ci 0.3482284314930439, max_ci 0.6547096163034439 (fractions; written here times 100). graphs/backtesting_frontier.py at the same commit sets min_ci and max_ci to the 2.5th and 97.5th percentiles of 10,000 bootstrap samples and forecast to the fitted curve. The abstract (arXiv 2502.15850) states the 2026 figures rounded: \'by the beginning of 2026, non-specialized LM agents with low capability elicitation will reach a success rate of 54% on SWE-Bench Verified, while state-of-the-art LM agents will reach an 87% success rate\'',
+        "licence": "The repository states no licence; the numbers are quoted as facts with attribution",
+        "caveat": "Low elicitation is the authors' own simple scaffold; it is compared with Epoch AI's runs (one standard harness for every model), which is the closest bundled series but not the same scaffold. Made is the date the forecast files were committed (2025-02-20); arXiv 2502.15850 v1 followed a day later. The target is the grid point 2026.015444015444 (decimal year) of the file, drawn at 2026-01-06. The value is the fitted curve, not necessarily the bootstrap median. The authors say the approach does not account for inference-compute scaling and might be too conservative.",
+    },
 ]
 
 
 def forecasts_csv():
     out = io.StringIO()
-    w = csv.DictWriter(out, fieldnames=FORECAST_COLUMNS, lineterminator="\n")
+    w = csv.DictWriter(out, fieldnames=FORECAST_COLUMNS, lineterminator="\n", restval="")
     w.writeheader()
     for row in FORECASTS:
         w.writerow(row)

@@ -47,7 +47,11 @@ case_ "manifest without licence" "manifest.json:$licence_line: series \"metr-th1
   python3 -c "import pathlib,re; p=pathlib.Path('manifest.json'); t=p.read_text().split('\n'); i=$licence_line-1; t[i]=re.sub(r'(\"licence\": )\".*\"', r'\1\"\"', t[i]); p.write_text('\n'.join(t))"
 # The published forecasts: a median outside the range it is given with.
 case_ "forecast outside its range" "forecasts.csv:2: value 99 lies outside" \
-  python3 -c "import csv,io,pathlib; p=pathlib.Path('forecasts.csv'); r=list(csv.reader(io.StringIO(p.read_text()))); r[1][7]='99'; o=io.StringIO(); csv.writer(o, lineterminator='\\n').writerows(r); p.write_text(o.getvalue())"
+  python3 -c "import csv,io,pathlib; p=pathlib.Path('forecasts.csv'); r=list(csv.reader(io.StringIO(p.read_text()))); r[1][r[0].index('value')]='99'; o=io.StringIO(); csv.writer(o, lineterminator='\\n').writerows(r); p.write_text(o.getvalue())"
+# A date forecast given a range in value units (its range is target_low-target_high).
+date_line=$(grep -n ',date,' data/forecasts.csv | head -1 | cut -d: -f1)
+case_ "date forecast with a value range" "forecasts.csv:$date_line: low and high are for value forecasts" \
+  python3 -c "import csv,io,pathlib; p=pathlib.Path('forecasts.csv'); r=list(csv.reader(io.StringIO(p.read_text()))); i=[k for k,x in enumerate(r) if x[r[0].index('kind')]=='date'][0]; h=r[0]; r[i][h.index('low')]='1'; r[i][h.index('high')]='1000'; r[i][h.index('low_pct')]='10'; r[i][h.index('high_pct')]='90'; o=io.StringIO(); csv.writer(o, lineterminator='\\n').writerows(r); p.write_text(o.getvalue())"
 
 # The real data still builds.
 if ! cargo check -q -p trendline --lib; then

@@ -6,7 +6,7 @@ use trendline_core::data::dataset::{
     parse_series, Manifest, PublishedDoubling, SeriesMeta, Upstream,
 };
 use trendline_core::data::error::DataErrors;
-use trendline_core::data::published::PublishedForecast;
+use trendline_core::data::published::{ForecastKind, PublishedForecast};
 use trendline_core::data::units::{ImportUnit, Unit};
 use trendline_core::{Day, Series};
 
@@ -70,11 +70,17 @@ mod tests {
     }
 
     #[test]
-    fn the_forecasts_reach_the_metr_50_series_only() {
+    fn the_forecasts_reach_the_series_they_are_about_only() {
         let f = forecasts_for("metr-th1.1-p50");
-        assert!(!f.is_empty());
+        assert!(f.iter().any(|f| f.id == "cotra-2026-01-14"));
         assert!(f.iter().all(|f| !f.source.is_empty()));
-        assert!(forecasts_for("swebench-verified").is_empty());
+        let swe: Vec<String> = forecasts_for("swebench-verified")
+            .into_iter()
+            .map(|f| f.id)
+            .collect();
+        assert!(swe.iter().all(|id| id.contains("-low-")), "{swe:?}");
+        assert!(forecasts_for("mlebench").is_empty());
+        assert!(forecasts_for("metr-th1.1-p80").is_empty());
     }
 
     #[test]

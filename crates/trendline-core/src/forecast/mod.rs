@@ -7,5 +7,6 @@ pub mod montecarlo;
 pub mod mosaic;
 mod pipeline;
 pub mod sensitivity;
+pub mod verdict;
 
 pub use pipeline::*;
