@@ -3,8 +3,9 @@
 //! Each forecast in `data/forecasts.csv` about a series gets one verdict:
 //!
 //! * **Target date passed** (the target is on or before the series' last measured point, so
-//!   the data say what happened): was the measured frontier at the target date `inside`,
-//!   `above` or `below` the forecast's range? The frontier at a date is the best measured
+//!   the data say what happened; or the outcome is already settled by the data, see below):
+//!   was the measured frontier at the target date `inside`, `above` or `below` the forecast's
+//!   range? The frontier at a date is the best measured
 //!   value dated on or before it, `F(D) = max { vᵢ : dᵢ ≤ D, kindᵢ = measured }` (the running
 //!   maximum the app fits; lab-reported and other kinds never count). A value forecast with a
 //!   range `[low, high]` reads `below` when `F(D) < low`, `above` when `F(D) > high`, `inside`
@@ -13,6 +14,9 @@
 //!   `D_high` is; with `D₁` the first date the frontier reaches `v*`, it reads `above` when
 //!   `D₁ < D_low` (progress ran ahead of the forecast), `inside` when
 //!   `D_low ≤ D₁ ≤ D_high`, `below` when the frontier had not reached `v*` by `D_high`.
+//!   Settled early: the frontier never falls, so a value forecast whose range the frontier
+//!   had already passed by the data's last date reads `above` even before its target date,
+//!   and a date forecast whose threshold has been reached is scored by `D₁` at once.
 //! * **Target date ahead**: when does the projection (the selected fit, or the reader's
 //!   doubling time) reach the forecast's median value `v` (a date forecast's threshold)?
 //!   With `D_trend` its crossing date and `D` the forecast's date,
@@ -159,6 +163,30 @@ pub fn verdict(
         sentence,
     };
     match f.kind {
+        // The frontier never falls, so one already above the range by the data's end was above
+        // it on the target date too.
+        ForecastKind::Value
+            if f.target > end
+                && frontier_at(series, end).is_some_and(|a| a > hi.unwrap_or(value)) =>
+        {
+            let actual = frontier_at(series, end)?;
+            Some(Verdict {
+                actual: Some(actual),
+                ..blank(
+                    VerdictKind::Above,
+                    format!(
+                        "The measured frontier was already {} on {end}, the data's last date, above the forecast's {} for {}.",
+                        show(f, actual),
+                        if f.low.is_some() {
+                            format!("{} ({}–{})", range_words(f), show(f, lo.unwrap_or(value)), show(f, hi.unwrap_or(value)))
+                        } else {
+                            format!("median ({})", show(f, value))
+                        },
+                        f.target
+                    ),
+                )
+            })
+        }
         ForecastKind::Value if f.target <= end => {
             let actual = frontier_at(series, f.target)?;
             let (lo, hi) = (lo.unwrap_or(value), hi.unwrap_or(value));
@@ -191,7 +219,7 @@ pub fn verdict(
                 )
             })
         }
-        ForecastKind::Date if d_hi <= end => {
+        ForecastKind::Date if d_hi <= end || first_reached(series, value).is_some() => {
             let reached = first_reached(series, value);
             let kind = match reached {
                 Some(d) if d < d_lo => VerdictKind::Above,
@@ -239,6 +267,15 @@ pub fn verdict(
                     f.target
                 ),
             };
+            // The trend's date is already inside the data: say what the data show there.
+            if let (Some(d), Some(a)) = (reached, frontier_at(series, end)) {
+                if d <= end {
+                    sentence.push_str(&format!(
+                        " The data end on {end} with the measured frontier at {}.",
+                        show(f, a)
+                    ));
+                }
+            }
             if let Some(p) = probability {
                 sentence.push_str(&format!(
                     " Chance of {} by {}: {:.0}% (an extrapolation of past progress, not a prediction of events).",
