@@ -125,6 +125,7 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
     let forecasts = use_memo(fc.prepared.series.meta.id.clone(), |id| {
         crate::bundle::forecasts_for(id)
     });
+    let published = forecasts.clone();
     let model = use_memo(
         (
             (*fc).clone(),
@@ -250,6 +251,7 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
             <p id="chart-keys" class="hint">{"Hover a point, or focus the chart and use the arrow keys, to see its details and source; click it (or press Enter) to leave it out of the fit."}</p>
             <Legend model={later.model.0.clone()} />
             <SourceNote meta={series.meta.clone()} />
+            <crate::components::ForecastVerdicts forecasts={published} forecast={later.fc.clone()} mc={later.state.mc} rel={later.state.rel} />
             <ShareBar query={(*query).clone()} title={props.title.clone()}>
                 <ExportBar forecast={later.fc.clone()} runs={runs.clone()} state={later.resolved.clone()} on_scenario={props.on_scenario.clone()} on_import={props.on_import.clone()} />
             </ShareBar>

@@ -45,12 +45,17 @@ test('a sourced published forecast is drawn on METR 50% as a forecast, not data,
   const rows = readCsv('series/metr-th1.1-p50.csv');
   await openDetails(page, 'data-table');
   await expect(page.locator('[data-testid=data-table] tbody tr')).toHaveCount(rows.length);
-  // A series the forecast is not about shows none of it.
-  await page.goto('./?series=swebench-verified');
+  // A series no forecast is about shows none.
+  expect(readCsv('forecasts.csv').filter((r) => r.series.split(' ').includes('mlebench'))).toEqual([]);
+  await page.goto('./?series=mlebench');
   await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
   await expect(page.getByTestId('chart')).toHaveAttribute('data-forecasts', '');
   await expect(page.getByTestId('legend')).not.toContainText('Published forecast');
   await expect(page.locator('[data-testid^=forecast-]')).toHaveCount(0);
+  // Another series names its own forecasts only, and still names points.
+  await page.goto('./?series=swebench-verified');
+  await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
+  await expect(page.getByTestId(`forecast-${f.id}`)).toHaveCount(0);
   await expect.poll(async () => (await labels(page)).length).toBeGreaterThanOrEqual(3);
   expect(problems.foreign).toEqual([]);
 });

@@ -421,10 +421,12 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
             label: (p.frontier && !p.model.trim().is_empty()).then(|| p.model.clone()),
         });
     }
-    // Published forecasts stated in this series' unit, inside the horizontal range.
+    // Published value forecasts stated in this series' unit, inside the horizontal range. Date
+    // forecasts (when a threshold is reached) are listed with their verdicts under the chart.
     let forecasts: Vec<ForecastMark> = opts
         .forecasts
         .iter()
+        .filter(|f| f.kind == trendline_core::data::published::ForecastKind::Value)
         .filter(|f| f.unit.series_unit() == unit && f.applies_to(&series.meta.id))
         .filter(|f| f.target.x() >= x_range.0 && f.target.x() <= x_range.1)
         .filter_map(|f| {

@@ -1,0 +1,86 @@
+use crate::shared::Shared;
+use trendline_core::data::published::PublishedForecast;
+use trendline_core::forecast::verdict::{reach_share, verdict, VerdictKind};
+use trendline_core::{Forecast, Unit};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ForecastVerdictsProps {
+    /// The published forecasts about the series.
+    pub forecasts: std::rc::Rc<Vec<PublishedForecast>>,
+    pub forecast: Shared<Forecast>,
+    /// Simulated trends to use for the probability.
+    pub mc: u32,
+    /// Reliability level of the horizons shown (forecasts are about 50% horizons).
+    pub rel: f64,
+}
+
+/// Each published forecast about the series, scored: against the measured frontier once its
+/// date has passed (inside, above or below its range), against the projection otherwise
+/// (ahead or behind, by how many months, and the chance of its value by its date). The rule
+/// is `forecast::verdict`'s.
+#[function_component(ForecastVerdicts)]
+pub fn forecast_verdicts(props: &ForecastVerdictsProps) -> Html {
+    if props.forecasts.is_empty() {
+        return html! {};
+    }
+    let fc = &props.forecast;
+    let series = &fc.prepared.series;
+    if series.meta.unit == Unit::Minutes && props.rel != 50.0 {
+        return html! {
+            <section class="forecast-verdicts" aria-labelledby="forecast-verdicts-h">
+                <h3 id="forecast-verdicts-h">{"Published forecasts, scored"}</h3>
+                <p class="hint" data-testid="forecast-verdicts-rel">{format!(
+                    "The published forecasts are about 50% time horizons; they are scored at 50% reliability only (shown: {}%).",
+                    props.rel
+                )}</p>
+            </section>
+        };
+    }
+    let rows = props.forecasts.iter().map(|f| {
+        let value = f.in_series_unit().0;
+        let p = reach_share(fc, props.mc as usize, value, f.target);
+        let v = verdict(f, series, fc.projection.as_ref(), p);
+        let id = &f.id;
+        match v {
+            Some(v) => {
+                let word = match v.kind {
+                    VerdictKind::Inside => "Inside its range",
+                    VerdictKind::Above => "Above its range",
+                    VerdictKind::Below => "Below its range",
+                    VerdictKind::Ahead => "Trend ahead",
+                    VerdictKind::Behind => "Trend behind",
+                };
+                html! {
+                    <li data-testid={format!("forecast-{id}-row")}>
+                        <strong>{&f.label}</strong>{": "}
+                        <span class={classes!("verdict", format!("verdict-{}", v.kind.token()))}
+                            data-testid={format!("forecast-{id}-verdict")} data-value={v.kind.token()}>{word}</span>
+                        {". "}
+                        <span data-testid={format!("forecast-{id}-sentence")}>{&v.sentence}</span>
+                        if let Some(m) = v.months {
+                            <span hidden=true data-testid={format!("forecast-{id}-months")} data-value={m.to_string()}></span>
+                        }
+                        if let Some(p) = v.probability {
+                            <span hidden=true data-testid={format!("forecast-{id}-prob")} data-value={p.to_string()}></span>
+                        }
+                    </li>
+                }
+            }
+            None => html! {
+                <li data-testid={format!("forecast-{id}-row")}>
+                    <strong>{&f.label}</strong>{": "}
+                    <span class="verdict" data-testid={format!("forecast-{id}-verdict")} data-value="">{"not scored"}</span>
+                    {" (no measured point before its date)."}
+                </li>
+            },
+        }
+    });
+    html! {
+        <section class="forecast-verdicts" aria-labelledby="forecast-verdicts-h" data-testid="forecast-verdicts">
+            <h3 id="forecast-verdicts-h">{"Published forecasts, scored"}</h3>
+            <p class="hint">{"A forecast whose date has passed is compared with the measured frontier (the best measured value up to its date); one still ahead with the trend drawn: when it reaches the forecast's value, and the chance of that value by that date from the simulated trends (fit band)."}</p>
+            <ul>{ for rows }</ul>
+        </section>
+    }
+}
