@@ -22,7 +22,9 @@ pub fn source_note(props: &SourceNoteProps) -> Html {
                 html! {
                     <span class="forecast-note" data-testid={format!("forecast-{}", f.id)} title={f.source.clone()}>
                         <br />
-                        {format!("Published forecast (shown as a diamond; not data): {}. ", f.describe())}
+                        {format!("Published forecast ({}; not data): {}. ",
+                            if f.kind == trendline_core::data::published::ForecastKind::Value { "shown as a diamond" } else { "scored below" },
+                            f.describe())}
                         <a href={url.clone()} rel="noopener" target="_blank">{"Source"}</a>
                         {format!(". {}", f.caveat)}
                     </span>
