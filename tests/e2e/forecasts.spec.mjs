@@ -37,7 +37,7 @@ test('every forecast about the default series is scored, and a future one follow
 
 test('forecasts whose date has passed are scored against the measured frontier', async ({ page }) => {
   const problems = await openApp(page, './?series=swebench-verified');
-  await expect(page.getByTestId('chart')).toHaveAttribute('data-series', 'swebench-verified');
+  await expect(page.getByTestId('chart')).toHaveAttribute('aria-label', /^SWE-bench Verified: Epoch/);
   const mine = about('swebench-verified');
   expect(mine.length).toBeGreaterThanOrEqual(1);
   const data = readDataCsv('series/swebench-verified.csv').filter((r) => r.kind === 'measured');
