@@ -127,11 +127,17 @@ impl PublishedForecast {
         let mut s = match self.kind {
             ForecastKind::Value => format!(
                 "{} (made {}): {} {u} by {}",
-                self.forecaster, self.made, self.value, self.target
+                self.forecaster,
+                self.made,
+                short(self.value),
+                self.target
             ),
             ForecastKind::Date => format!(
                 "{} (made {}): {} {u} reached around {}",
-                self.forecaster, self.made, self.value, self.target
+                self.forecaster,
+                self.made,
+                short(self.value),
+                self.target
             ),
         };
         if let (Some(lo), Some(hi), Some(pl), Some(ph)) =
@@ -141,8 +147,8 @@ impl PublishedForecast {
                 " ({}–{} percentile {}–{} {u})",
                 ordinal(pl),
                 ordinal(ph),
-                lo,
-                hi
+                short(lo),
+                short(hi)
             ));
         }
         if let (Some(lo), Some(hi), Some(pl), Some(ph)) = (
@@ -161,10 +167,24 @@ impl PublishedForecast {
     }
 }
 
+/// A number for a sentence: whole numbers as they are, others to one decimal from 10 up and
+/// two below (the file keeps every digit the source gives).
+fn short(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        return format!("{v}");
+    }
+    let s = if v.abs() >= 10.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    };
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 fn ordinal(p: f64) -> String {
     let n = p as i64;
     if n as f64 != p {
-        return format!("{p}");
+        return format!("{}th", short(p));
     }
     let suffix = match (n % 10, n % 100) {
         (1, r) if r != 11 => "st",
@@ -398,6 +418,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(f.len(), 1);
+        assert_eq!(short(41.835108399391174), "41.8");
+        assert_eq!(short(2.5), "2.5");
+        assert_eq!(short(0.126), "0.13");
+        assert_eq!(ordinal(97.5), "97.5th");
         assert_eq!(f[0].in_series_unit(), (1440.0, Some(900.0), Some(2400.0)));
         assert!(f[0].applies_to("h") && !f[0].applies_to("p"));
         assert_eq!(
