@@ -254,3 +254,71 @@ fn every_bundled_forecast_gets_a_verdict() {
         }
     }
 }
+
+mod hostile {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::test_runner::Config;
+
+    fn wild() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            Just(f64::NAN),
+            Just(f64::INFINITY),
+            Just(f64::NEG_INFINITY),
+            Just(0.0),
+            Just(-1.0),
+            Just(f64::MAX),
+            Just(f64::MIN_POSITIVE),
+            -1e12..1e12f64,
+            0.0..1e6f64,
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(Config { cases: 3000, failure_persistence: None,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(20_261_206), ..Config::default() })]
+        /// Whatever the numbers and dates (the parser refuses most of them; the verdict must not
+        /// rely on that), scoring never panics, the kind is one of the five, and a probability
+        /// is in [0, 1].
+        #[test]
+        fn scoring_hostile_forecasts_never_panics(
+            value in wild(), lo in wild(), hi in wild(),
+            target in -800_000i32..800_000, t_lo in -800_000i32..800_000, t_hi in -800_000i32..800_000,
+            date in any::<bool>(), range in any::<bool>(), mc in 0usize..3000,
+            series in prop::sample::select(vec!["metr-th1.1-p50", "swebench-verified", "mlebench"]),
+        ) {
+            thread_local! {
+                static DATA: Vec<(Series, Forecast)> = {
+                    let d = data();
+                    ["metr-th1.1-p50", "swebench-verified", "mlebench"]
+                        .iter()
+                        .map(|id| {
+                            let s = d.get(id).unwrap().clone();
+                            let st = State { series: id.to_string(), ..State::default() };
+                            let f = fc(&s, &st);
+                            (s, f)
+                        })
+                        .collect()
+                };
+            }
+            let kind = if date { ForecastKind::Date } else { ForecastKind::Value };
+            let mut f = forecast(kind, Day::from_number(target), value);
+            if range {
+                (f.low, f.high, f.low_pct, f.high_pct) = (Some(lo), Some(hi), Some(10.0), Some(90.0));
+                (f.target_low, f.target_high) = (Some(Day::from_number(t_lo)), Some(Day::from_number(t_hi)));
+            }
+            let (p, v) = DATA.with(|all| {
+                let (s, f_c) = all.iter().find(|(s, _)| s.meta.id == series).unwrap();
+                let p = reach_share(f_c, mc, value, f.target);
+                (p, verdict(&f, s, f_c.projection.as_ref(), p))
+            });
+            if let Some(p) = p {
+                prop_assert!((0.0..=1.0).contains(&p));
+            }
+            if let Some(v) = v {
+                prop_assert!(!v.kind.token().is_empty());
+                prop_assert!(v.probability.is_none_or(|p| (0.0..=1.0).contains(&p)));
+            }
+        }
+    }
+}
