@@ -573,84 +573,88 @@ FORECASTS = [
                   "Later revisions (v3, 2026) are said to state an 80% interval of mid-2028 to mid-2030; that "
                   "figure was found only in secondary reporting and is not used.",
     },
-    {
-        "id": "pimpale-2025-02-20-high-2025h2",
-        "series": "swebench-verified-leaderboard",
-        "label": "Pimpale et al., high elicitation, mid-2025",
-        "forecaster": "Pimpale, Højmark, Scheurer, Hobbhahn",
-        "made": "2025-02-20",
-        "kind": "value",
-        "target": "2025-07-07",
-        "statistic": 'state-of-the-art SWE-bench Verified score (% resolved) of LM agents with high elicitation (the best publicly reported scaffolds)',
-        "value": "75.36877393722534",
-        "low": "53.90758007764817",
-        "high": "85.34654974937438",
-        "low_pct": "2.5",
-        "high_pct": "97.5",
-        "unit": "percent",
-        "source": 'https://github.com/pimpale/forecasting-frontier-language-model-agent-capabilities/blob/e63ba7f06566d2e99f118c21e1f7bc3b6d48b8d3/graphs/jsons/swebench_forecast_elicited.json (repository of Pimpale, Højmark, Scheurer and Hobbhahn, "Forecasting Frontier Language Model Agent Capabilities", arXiv 2502.15850, commit e63ba7f of 2025-02-20, file unchanged at 01f0c88), index 70: x_linspace 2025.5135135135135, forecast 0.7536877393722534, min_ci 0.5390758007764817, max_ci 0.8534654974937438 (fractions; written here times 100). graphs/backtesting_frontier.py at the same commit sets min_ci and max_ci to the 2.5th and 97.5th percentiles of 10,000 bootstrap samples and forecast to the fitted curve. The abstract (arXiv 2502.15850) states the 2026 figures rounded: \'by the beginning of 2026, non-specialized LM agents with low capability elicitation will reach a success rate of 54% on SWE-Bench Verified, while state-of-the-art LM agents will reach an 87% success rate\'',
-        "licence": "The repository states no licence; the numbers are quoted as facts with attribution",
-        "caveat": "High elicitation is the authors' forecast from the highest publicly reported scores, so it is compared with the leaderboard's frontier of agent submissions. Made is the date the forecast files were committed (2025-02-20); arXiv 2502.15850 v1 followed a day later. The target is the grid point 2025.5135135135135 (decimal year) of the file, drawn at 2025-07-07. The value is the fitted curve, not necessarily the bootstrap median. The authors say the approach does not account for inference-compute scaling and might be too conservative.",
-    },
-    {
-        "id": "pimpale-2025-02-20-high-2026",
-        "series": "swebench-verified-leaderboard",
-        "label": "Pimpale et al., high elicitation, 2026",
-        "forecaster": "Pimpale, Højmark, Scheurer, Hobbhahn",
-        "made": "2025-02-20",
-        "kind": "value",
-        "target": "2026-01-06",
-        "statistic": 'state-of-the-art SWE-bench Verified score (% resolved) of LM agents with high elicitation (the best publicly reported scaffolds)',
-        "value": "86.89900040626526",
-        "low": "66.00279018282891",
-        "high": "94.00446385145187",
-        "low_pct": "2.5",
-        "high_pct": "97.5",
-        "unit": "percent",
-        "source": 'https://github.com/pimpale/forecasting-frontier-language-model-agent-capabilities/blob/e63ba7f06566d2e99f118c21e1f7bc3b6d48b8d3/graphs/jsons/swebench_forecast_elicited.json (repository of Pimpale, Højmark, Scheurer and Hobbhahn, "Forecasting Frontier Language Model Agent Capabilities", arXiv 2502.15850, commit e63ba7f of 2025-02-20, file unchanged at 01f0c88), index 80: x_linspace 2026.015444015444, forecast 0.8689900040626526, min_ci 0.6600279018282891, max_ci 0.9400446385145187 (fractions; written here times 100). graphs/backtesting_frontier.py at the same commit sets min_ci and max_ci to the 2.5th and 97.5th percentiles of 10,000 bootstrap samples and forecast to the fitted curve. The abstract (arXiv 2502.15850) states the 2026 figures rounded: \'by the beginning of 2026, non-specialized LM agents with low capability elicitation will reach a success rate of 54% on SWE-Bench Verified, while state-of-the-art LM agents will reach an 87% success rate\'',
-        "licence": "The repository states no licence; the numbers are quoted as facts with attribution",
-        "caveat": "High elicitation is the authors' forecast from the highest publicly reported scores, so it is compared with the leaderboard's frontier of agent submissions. Made is the date the forecast files were committed (2025-02-20); arXiv 2502.15850 v1 followed a day later. The target is the grid point 2026.015444015444 (decimal year) of the file, drawn at 2026-01-06. The value is the fitted curve, not necessarily the bootstrap median. The authors say the approach does not account for inference-compute scaling and might be too conservative.",
-    },
-    {
-        "id": "pimpale-2025-02-20-low-2025h2",
-        "series": "swebench-verified",
-        "label": "Pimpale et al., low elicitation, mid-2025",
-        "forecaster": "Pimpale, Højmark, Scheurer, Hobbhahn",
-        "made": "2025-02-20",
-        "kind": "value",
-        "target": "2025-07-07",
-        "statistic": "frontier SWE-bench Verified score (% resolved) of non-specialized LM agents with low elicitation (the authors' simple scaffold)",
-        "value": "41.835108399391174",
-        "low": "28.56362245976925",
-        "high": "50.76401010155678",
-        "low_pct": "2.5",
-        "high_pct": "97.5",
-        "unit": "percent",
-        "source": 'https://github.com/pimpale/forecasting-frontier-language-model-agent-capabilities/blob/e63ba7f06566d2e99f118c21e1f7bc3b6d48b8d3/graphs/jsons/swebench_forecast.json (repository of Pimpale, Højmark, Scheurer and Hobbhahn, "Forecasting Frontier Language Model Agent Capabilities", arXiv 2502.15850, commit e63ba7f of 2025-02-20, file unchanged at 01f0c88), index 70: x_linspace 2025.5135135135135, forecast 0.41835108399391174, min_ci 0.2856362245976925, max_ci 0.5076401010155678 (fractions; written here times 100). graphs/backtesting_frontier.py at the same commit sets min_ci and max_ci to the 2.5th and 97.5th percentiles of 10,000 bootstrap samples and forecast to the fitted curve. The abstract (arXiv 2502.15850) states the 2026 figures rounded: \'by the beginning of 2026, non-specialized LM agents with low capability elicitation will reach a success rate of 54% on SWE-Bench Verified, while state-of-the-art LM agents will reach an 87% success rate\'',
-        "licence": "The repository states no licence; the numbers are quoted as facts with attribution",
-        "caveat": "Low elicitation is the authors' own simple scaffold; it is compared with Epoch AI's runs (one standard harness for every model), which is the closest bundled series but not the same scaffold. Made is the date the forecast files were committed (2025-02-20); arXiv 2502.15850 v1 followed a day later. The target is the grid point 2025.5135135135135 (decimal year) of the file, drawn at 2025-07-07. The value is the fitted curve, not necessarily the bootstrap median. The authors say the approach does not account for inference-compute scaling and might be too conservative.",
-    },
-    {
-        "id": "pimpale-2025-02-20-low-2026",
-        "series": "swebench-verified",
-        "label": "Pimpale et al., low elicitation, 2026",
-        "forecaster": "Pimpale, Højmark, Scheurer, Hobbhahn",
-        "made": "2025-02-20",
-        "kind": "value",
-        "target": "2026-01-06",
-        "statistic": "frontier SWE-bench Verified score (% resolved) of non-specialized LM agents with low elicitation (the authors' simple scaffold)",
-        "value": "54.2972981929779",
-        "low": "34.82284314930439",
-        "high": "65.47096163034439",
-        "low_pct": "2.5",
-        "high_pct": "97.5",
-        "unit": "percent",
-        "source": 'https://github.com/pimpale/forecasting-frontier-language-model-agent-capabilities/blob/e63ba7f06566d2e99f118c21e1f7bc3b6d48b8d3/graphs/jsons/swebench_forecast.json (repository of Pimpale, Højmark, Scheurer and Hobbhahn, "Forecasting Frontier Language Model Agent Capabilities", arXiv 2502.15850, commit e63ba7f of 2025-02-20, file unchanged at 01f0c88), index 80: x_linspace 2026.015444015444, forecast 0.542972981929779, min_ci 0.3482284314930439, max_ci 0.6547096163034439 (fractions; written here times 100). graphs/backtesting_frontier.py at the same commit sets min_ci and max_ci to the 2.5th and 97.5th percentiles of 10,000 bootstrap samples and forecast to the fitted curve. The abstract (arXiv 2502.15850) states the 2026 figures rounded: \'by the beginning of 2026, non-specialized LM agents with low capability elicitation will reach a success rate of 54% on SWE-Bench Verified, while state-of-the-art LM agents will reach an 87% success rate\'',
-        "licence": "The repository states no licence; the numbers are quoted as facts with attribution",
-        "caveat": "Low elicitation is the authors' own simple scaffold; it is compared with Epoch AI's runs (one standard harness for every model), which is the closest bundled series but not the same scaffold. Made is the date the forecast files were committed (2025-02-20); arXiv 2502.15850 v1 followed a day later. The target is the grid point 2026.015444015444 (decimal year) of the file, drawn at 2026-01-06. The value is the fitted curve, not necessarily the bootstrap median. The authors say the approach does not account for inference-compute scaling and might be too conservative.",
-    },
 ]
 
+# Pimpale, Højmark, Scheurer and Hobbhahn, "Forecasting Frontier Language Model Agent Capabilities"
+# (arXiv 2502.15850): the forecasts' numbers are in their repository's graphs/jsons/*.json, read at
+# the commit below (unchanged at the newest, 01f0c88): x_linspace (decimal years), forecast (the
+# fitted curve), min_ci / max_ci (2.5th / 97.5th percentiles of 10,000 bootstrap samples, per
+# graphs/backtesting_frontier.py at the same commit), all as fractions; written here times 100
+# with every digit kept.
+PIMPALE_COMMIT = "e63ba7f06566d2e99f118c21e1f7bc3b6d48b8d3"
+PIMPALE_ABSTRACT = ("'by the beginning of 2026, non-specialized LM agents with low capability elicitation will "
+                    "reach a success rate of 54% on SWE-Bench Verified, while state-of-the-art LM agents will "
+                    "reach an 87% success rate'")
+PIMPALE_STAT = {
+    "high": "state-of-the-art SWE-bench Verified score (% resolved) of LM agents with high elicitation (the best "
+            "publicly reported scaffolds)",
+    "low": "frontier SWE-bench Verified score (% resolved) of non-specialized LM agents with low elicitation (the "
+           "authors' simple scaffold)",
+}
+PIMPALE_CAVEAT = {
+    "high": "High elicitation is the authors' forecast from the highest publicly reported scores, so it is compared "
+            "with the leaderboard's frontier of agent submissions. ",
+    "low": "Low elicitation is the authors' own simple scaffold; it is compared with Epoch AI's runs (one standard "
+           "harness for every model), which is the closest bundled series but not the same scaffold. ",
+}
+
+
+def pimpale(level, series, label, target, file, index, x, fractions, percents):
+    """One row of Pimpale et al.'s SWE-bench Verified forecasts: `fractions` as the JSON file writes
+    forecast, min_ci and max_ci at `index`; `percents` the same times 100."""
+    f, lo, hi = fractions
+    # Every percent is its fraction times 100, digit for digit.
+    assert [Decimal(v) for v in percents] == [Decimal(v) * 100 for v in fractions], (fractions, percents)
+    return {
+        "id": f"pimpale-2025-02-20-{level}-{'2026' if target.startswith('2026') else '2025h2'}",
+        "series": series,
+        "label": label,
+        "forecaster": "Pimpale, Højmark, Scheurer, Hobbhahn",
+        "made": "2025-02-20",
+        "kind": "value",
+        "target": target,
+        "statistic": PIMPALE_STAT[level],
+        "value": percents[0],
+        "low": percents[1],
+        "high": percents[2],
+        "low_pct": "2.5",
+        "high_pct": "97.5",
+        "unit": "percent",
+        "source": f"https://github.com/pimpale/forecasting-frontier-language-model-agent-capabilities/blob/"
+                  f"{PIMPALE_COMMIT}/graphs/jsons/{file} (repository of Pimpale, Højmark, Scheurer and Hobbhahn, "
+                  f"\"Forecasting Frontier Language Model Agent Capabilities\", arXiv 2502.15850, commit "
+                  f"{PIMPALE_COMMIT[:7]} of 2025-02-20, file unchanged at 01f0c88), index {index}: x_linspace {x}, "
+                  f"forecast {f}, min_ci {lo}, max_ci {hi} (fractions; written here times 100). "
+                  "graphs/backtesting_frontier.py at the same commit sets min_ci and max_ci to the 2.5th and 97.5th "
+                  "percentiles of 10,000 bootstrap samples and forecast to the fitted curve. The abstract (arXiv "
+                  f"2502.15850) states the 2026 figures rounded: {PIMPALE_ABSTRACT}",
+        "licence": "The repository states no licence; the numbers are quoted as facts with attribution",
+        "caveat": PIMPALE_CAVEAT[level] + "Made is the date the forecast files were committed (2025-02-20); arXiv "
+                  f"2502.15850 v1 followed a day later. The target is the grid point {x} (decimal year) of the "
+                  f"file, drawn at {target}. The value is the fitted curve, not necessarily the bootstrap median. "
+                  "The authors say the approach does not account for inference-compute scaling and might be too "
+                  "conservative.",
+    }
+
+
+FORECASTS += [
+    pimpale("high", "swebench-verified-leaderboard", "Pimpale et al., high elicitation, mid-2025", "2025-07-07",
+            "swebench_forecast_elicited.json", 70, "2025.5135135135135",
+            ("0.7536877393722534", "0.5390758007764817", "0.8534654974937438"),
+            ("75.36877393722534", "53.90758007764817", "85.34654974937438")),
+    pimpale("high", "swebench-verified-leaderboard", "Pimpale et al., high elicitation, 2026", "2026-01-06",
+            "swebench_forecast_elicited.json", 80, "2026.015444015444",
+            ("0.8689900040626526", "0.6600279018282891", "0.9400446385145187"),
+            ("86.89900040626526", "66.00279018282891", "94.00446385145187")),
+    pimpale("low", "swebench-verified", "Pimpale et al., low elicitation, mid-2025", "2025-07-07",
+            "swebench_forecast.json", 70, "2025.5135135135135",
+            ("0.41835108399391174", "0.2856362245976925", "0.5076401010155678"),
+            ("41.835108399391174", "28.56362245976925", "50.76401010155678")),
+    pimpale("low", "swebench-verified", "Pimpale et al., low elicitation, 2026", "2026-01-06",
+            "swebench_forecast.json", 80, "2026.015444015444",
+            ("0.542972981929779", "0.3482284314930439", "0.6547096163034439"),
+            ("54.2972981929779", "34.82284314930439", "65.47096163034439")),
+]
 
 def forecasts_csv():
     out = io.StringIO()
