@@ -656,6 +656,7 @@ FORECASTS += [
             ("54.2972981929779", "34.82284314930439", "65.47096163034439")),
 ]
 
+
 def forecasts_csv():
     out = io.StringIO()
     w = csv.DictWriter(out, fieldnames=FORECAST_COLUMNS, lineterminator="\n", restval="")
