@@ -355,16 +355,18 @@ def corebench_hard():
                          f"https://substack.com/@sayash/note/c-183913356); release_date = model release per Epoch ({ek}) -- {HALSRC}"])
     for model, v, lo, hi, runs in HAL_EARLIER:
         d, org, ek = release(model)
-        label = f"{model} [HAL, earlier leaderboard version]"
-        rows.append([slug(label), label, org, d, v, lo, hi, "", "measured",
-                     f"earlier (c. early 2025, undated) version of the HAL CORE-Bench Hard table; runs {runs}; "
+        # The id keeps HAL's own key (links name points by id); the label is the public name.
+        label = f"{public_name(ek)} [HAL, earlier leaderboard version]"
+        rows.append([slug(f"{model} [HAL, earlier leaderboard version]"), label, org, d, v, lo, hi, "", "measured",
+                     f"earlier (c. early 2025, undated) version of the HAL CORE-Bench Hard table, entry {model}; runs {runs}; "
                      f"interval = published min-max (-x/+y) across runs; scaffold name not captured in page text; "
                      f"release_date per Epoch ({ek}) -- from text of page {HAL_EARLIER_PAGE} (older snapshot)"])
     for model, v in COREBENCH_PAPER:
         d, org, ek = release(model)
-        label = f"{model} [CORE-Agent, CORE-Bench paper]"
-        rows.append([slug(label), label, org, d, v, "", "", "", "measured",
-                     "Siegel et al., CORE-Bench (arXiv 2409.11363, Sept 2024), CORE-Agent baseline on CORE-Bench-Hard "
+        # The id keeps the paper's model key (links name points by id); the label is the public name.
+        label = f"{public_name(ek)} [CORE-Agent, CORE-Bench paper]"
+        rows.append([slug(f"{model} [CORE-Agent, CORE-Bench paper]"), label, org, d, v, "", "", "", "measured",
+                     f"Siegel et al., CORE-Bench (arXiv 2409.11363, Sept 2024), CORE-Agent + {model} baseline on CORE-Bench-Hard "
                      f"(abstract: best agent 21%); release_date per Epoch ({ek}) -- from text of page "
                      "https://papers.lunadong.com/paper/7674 (summary table of the paper; abstract also at "
                      "https://www.scholarfeed.org/paper/2409.11363v1)"])
@@ -479,15 +481,27 @@ def epoch_arc_agi_2():
 OSWORLD_SOURCE_KIND = {"OS World Website": "measured", "Anthropic annoucement": "lab-reported"}
 
 
+def osworld_label(r):
+    """The public name with the agent's step budget ("Claude 3.7 Sonnet (100 steps)"); an agent
+    named otherwise than its model is kept in brackets. The agent's own text is in the source cell."""
+    name = public_name(r["Model version"]) if r["Model version"] else "(unnamed)"
+    m = re.search(r"\((\d+ steps)\)", r["Agent"])
+    if m:
+        return f"{name} ({m.group(1)})"
+    same = slug(r["Agent"]) in (slug(r["Model version"]), slug(name.split(" (")[0]))
+    return name if same else f"{name} [{r['Agent']}]"
+
+
 def epoch_osworld():
     rows, agents = [], []
     for r in epoch_read("os_world_external.csv"):
         if not r["Score"] or not r["Release date"]:
             continue
-        row = [r["Model version"] or slug(r["Agent"]), f"{public_name(r['Model version']) if r['Model version'] else '(unnamed)'} [{r['Agent']}]", r["Organization"],
+        row = [r["Model version"] or slug(r["Agent"]), osworld_label(r), r["Organization"],
                r["Release date"], str(dec(r["Score"])), "", "", "",
                OSWORLD_SOURCE_KIND[r["Source"]],
-               f"OSWorld success rate as compiled by Epoch (source: {r['Source']} {r['Source link']}; date added {r['Date added']}) -- "
+               f"OSWorld success rate as compiled by Epoch (agent {r['Agent']}; source: {r['Source']} {r['Source link']}; "
+               f"date added {r['Date added']}) -- "
                f"from file os_world_external.csv in {ZSRC}"]
         agents.append(slug(r["Agent"]))  # the agent (step budget) tells apart rows of one model version
         rows.append(row)
@@ -520,9 +534,9 @@ def eci_names():
     display, model = {}, {}
     for r in epoch_read(ECI_FILE):
         if r["Display name"]:
-            display[r["Model version"]] = r["Display name"]
+            display[r["Model version"]] = r["Display name"].strip()
         if r["Model name"]:
-            model[r["Model version"]] = r["Model name"]
+            model[r["Model version"]] = r["Model name"].strip()
     return display, model
 
 
