@@ -734,10 +734,19 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
     let mut curves = Vec::new();
     let mut bands = Vec::new();
     let mut vlines = method_breaks;
+    // An index's trend is a rate in points per year; the engine's "doubling time" of a linear
+    // fit is the days one index step takes.
+    let rate_of = |t: f64| match prep.transform {
+        trendline_core::Transform::Linear { step } => {
+            trendline_core::data::units::rate_in_words(t, step)
+        }
+        _ => format_days_and_months(t),
+    };
     if let (Some(fit), Some(proj)) = (fit, forecast.fitted_projection.or(forecast.projection)) {
         let (a, b) = (fit.span.0.x(), fit.span.1.x());
         let n = fit.line.n;
         let label = match (prep.family, forecast.fitted_doubling) {
+            (Family::Linear, Some(t)) => format!("Fitted linear trend (OLS, n = {n}): {}", rate_of(t)),
             (Family::Logistic, Some(t)) => format!("Fitted logistic trend (n = {n}): odds double every {}", format_days_and_months(t)),
             (Family::Superexponential, Some(t)) => format!(
                 "Fitted superexponential trend (n = {n}): now doubling every {}, each doubling {:.1}% shorter",
@@ -779,7 +788,13 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
         } else {
             "it doubles"
         };
-        let mut label = if same {
+        let mut label = if prep.family == Family::Linear {
+            if same {
+                format!("Projection at the fitted rate ({})", rate_of(t))
+            } else {
+                format!("Projection if it rises {}", rate_of(t))
+            }
+        } else if same {
             format!(
                 "Projection at the fitted rate ({})",
                 format_days_and_months(t)
