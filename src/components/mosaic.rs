@@ -260,7 +260,7 @@ fn row(r: &MosaicRow, on_open: &Callback<String>) -> Html {
     };
     let doubling = match (r.doubling, r.index_step, &r.no_fit) {
         (_, _, Some(why)) => {
-            html! { <span class="no-fit" data-testid="mosaic-no-fit">{format!("no trend: {why}")}</span> }
+            html! { <span class="no-fit" data-testid="mosaic-no-fit">{why.clone()}</span> }
         }
         (Some(t), Some(step), _) => {
             // An index: a rate in points per year (a longer time per step is a lower rate).
@@ -392,6 +392,8 @@ fn compare(props: &CompareProps) -> Html {
         .lines
         .lines
         .iter()
+        // An index has no points on this scale (see `unplaced`): no empty line for it.
+        .filter(|l| !l.2.is_empty())
         .filter(|l| group.is_none_or(|g| g.series.iter().any(|s| *s == l.0)))
         .cloned()
         .collect();

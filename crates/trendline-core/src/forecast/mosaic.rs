@@ -141,9 +141,11 @@ pub fn summarise(series: &Series) -> MosaicRow {
         }
         u => next_milestone_id(u, best).to_string(),
     };
+    // Without a fit there is no date to report (not "never").
     let milestone = fc
         .milestones
         .iter()
+        .filter(|_| fit.is_some())
         .find(|m| m.milestone.id == want)
         .map(|m| NextMilestone {
             id: want.clone(),
