@@ -659,7 +659,13 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
                     lines.push(HLine {
                         y,
                         label: r.label.to_string(),
-                        short: label(r.value),
+                        // "200× ≈ 8 h of expert effort (cards)" → "200× ≈ 8 h".
+                        short: r
+                            .label
+                            .split(" of ")
+                            .next()
+                            .filter(|t| t.len() < r.label.len())
+                            .map_or_else(|| label(r.value), str::to_string),
                         warning: false,
                     });
                 }
