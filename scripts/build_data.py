@@ -78,6 +78,9 @@ def with_unique_ids(rows, tags):
 
 
 def render(rows):
+    # Ids and names without surrounding spaces (Epoch writes "Llama-2-70b-hf " once); the app
+    # trims them when it reads the file, so the file says what the app shows.
+    rows = [[r[0].strip(), r[1].strip()] + r[2:] for r in rows]
     ids = [r[0] for r in rows]
     dup = sorted({i for i in ids if ids.count(i) > 1})
     if dup:

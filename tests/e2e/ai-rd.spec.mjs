@@ -141,3 +141,11 @@ test('a short series is shown without a fitted line and says why', async ({ page
   await expect(page.getByTestId('fit-doubling-days')).toHaveAttribute('data-value', '');
   await expect(page.getByTestId('chart')).toHaveAttribute('aria-label', /Google DeepMind/);
 });
+
+test('a link made with the dataset before the 2026-08-17 Epoch snapshot says the data has changed', async ({ page }) => {
+  await openApp(page, './?data=2026-11-27&series=gpqa-diamond');
+  await expect(page.getByTestId('notice')).toContainText('made with the dataset of 2026-11-27');
+  await expect(page.getByTestId('notice')).toContainText(`now ${manifest.vintage}`);
+  await openDetails(page, 'about-data');
+  await expect(page.getByTestId('about-data')).toContainText('2026-08-17');
+});
