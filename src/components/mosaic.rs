@@ -193,7 +193,7 @@ pub fn mosaic(props: &MosaicProps) -> Html {
                         html! {
                             <tbody key={gid.clone()} class={classes!("mosaic-group", closed.then_some("closed"))} data-testid={format!("mosaic-group-body-{gid}")}>
                                 <tr class="group-head" data-testid={format!("mosaic-group-{gid}")} data-series={members.len().to_string()} data-fitted={fitted.to_string()}>
-                                    <th scope="rowgroup" colspan="6">
+                                    <th scope="rowgroup" colspan="6"><div class="group-bar">
                                         <button type="button" class="group-toggle" aria-expanded={(!closed).to_string()}
                                             data-testid={format!("mosaic-group-toggle-{gid}")} onclick={on_toggle}>
                                             <span aria-hidden="true">{if closed { "▸ " } else { "▾ " }}</span>
@@ -204,7 +204,7 @@ pub fn mosaic(props: &MosaicProps) -> Html {
                                             data-testid={format!("mosaic-group-alone-{gid}")} onclick={on_alone}>
                                             {if is_alone { "Show all on the chart" } else { "Show alone on the chart" }}
                                         </button>
-                                    </th>
+                                    </div></th>
                                 </tr>
                                 if !closed {
                                     { for members.iter().map(|r| row(r, &props.on_open)) }
