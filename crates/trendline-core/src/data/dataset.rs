@@ -157,21 +157,6 @@ pub struct Group {
     pub series: List<Text>,
 }
 
-impl SeriesMeta {
-    /// The fit-space transform of this series under saturation `sat` (percent series):
-    /// `log2` for task lengths and multipliers, log-odds for scores, `v / index_step` for
-    /// indices (step 1 when not given).
-    pub fn transform(&self, sat: f64) -> crate::model::family::Transform {
-        use crate::model::family::Transform;
-        match self.unit {
-            Unit::Minutes | Unit::Multiplier => Transform::Log2,
-            Unit::Percent => Transform::LogOdds { sat },
-            Unit::Index => Transform::Linear {
-                step: self.index_step.unwrap_or(1.0),
-            },
-        }
-    }
-}
 
 /// The manifest: every series and the dataset's vintage.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -293,7 +293,7 @@ pub fn prepare_with(
             family.label()
         ));
     }
-    let transform = series.meta.transform(state.sat);
+    let transform = Transform::for_meta(&series.meta, state.sat);
     let mut window = state.fit_window(series);
     let effective = match (unit, sibling80) {
         (Unit::Minutes, Some(p80)) if state.rel != 50.0 => {

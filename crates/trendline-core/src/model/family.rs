@@ -95,6 +95,19 @@ pub enum Transform {
 }
 
 impl Transform {
+    /// The fit-space transform of a series under saturation `sat` (percent series): `log2`
+    /// for task lengths and multipliers, log-odds for scores, `v / index_step` for indices
+    /// (step 1 when the manifest gives none).
+    pub fn for_meta(meta: &crate::data::dataset::SeriesMeta, sat: f64) -> Transform {
+        match meta.unit {
+            Unit::Minutes | Unit::Multiplier => Transform::Log2,
+            Unit::Percent => Transform::LogOdds { sat },
+            Unit::Index => Transform::Linear {
+                step: meta.index_step.unwrap_or(1.0),
+            },
+        }
+    }
+
     /// `y` for a value; `None` when undefined (log of a non-positive value, or a bad `sat`).
     ///
     /// ```
