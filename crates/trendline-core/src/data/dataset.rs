@@ -157,7 +157,6 @@ pub struct Group {
     pub series: List<Text>,
 }
 
-
 /// The manifest: every series and the dataset's vintage.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
