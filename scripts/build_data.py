@@ -78,6 +78,9 @@ def with_unique_ids(rows, tags):
 
 
 def render(rows):
+    # Ids and names without surrounding spaces (Epoch writes "Llama-2-70b-hf " once); the app
+    # trims them when it reads the file, so the file says what the app shows.
+    rows = [[r[0].strip(), r[1].strip()] + r[2:] for r in rows]
     ids = [r[0] for r in rows]
     dup = sorted({i for i in ids if ids.count(i) > 1})
     if dup:
@@ -156,11 +159,12 @@ def metr(version, quantile):
     return render(rows)
 
 
-# --- Epoch AI Benchmarking Hub (benchmark_data.zip of 2026-07-31) ----------------------------
+# --- Epoch AI Benchmarking Hub (benchmark_data.zip of 2026-08-17) ----------------------------
 
-EPOCH_DIR = "epoch/benchmark_data_2026-07-31"
-ZSRC = ("https://epoch.ai/data/benchmark_data.zip (snapshot 2026-07-31; verbatim copy sources/epoch_benchmark_data_2026-07-31.zip "
-        "in repo anpaure/frontier-model-sizes @71189a7), CC BY 4.0")
+EPOCH_DIR = "epoch/benchmark_data_2026-08-17"
+ZCOPY = ("data/sources/acquisitions/v05-epoch-probe-2026-08-17/epoch-benchmark-data.zip in repo "
+         "lukifer23/UMI---Unified-Model-Index @1e5dc2d")
+ZSRC = f"https://epoch.ai/data/benchmark_data.zip (snapshot 2026-08-17; verbatim copy {ZCOPY}), CC BY 4.0"
 
 
 def epoch_read(name):
@@ -180,7 +184,7 @@ def epoch_run_rows(name, source):
         if r["stderr"]:
             se = pct(r["stderr"])
             lo, hi = plain(v - se), plain(v + se)
-        rows.append([r["Model version"], r["Model version"], r["Organization"], r["Release date"], plain(v), lo, hi, "",
+        rows.append([r["Model version"], public_name(r["Model version"]), r["Organization"], r["Release date"], plain(v), lo, hi, "",
                      "measured", source(r)])
         run_ids.append(r["id"])  # Epoch's own run id tells apart two runs of one model version
     return with_unique_ids(rows, run_ids)
@@ -253,8 +257,7 @@ def swebench_verified():
     rows = epoch_run_rows("swe_bench_verified.csv", lambda r: (
         f"Epoch AI Benchmarking Hub, SWE-bench Verified run by Epoch (run started {r['Started at'][:10]}, id {r['id']}); "
         f"interval = mean ± 1 stderr as published; release_date = model release per Epoch -- from file swe_bench_verified.csv in "
-        f"https://epoch.ai/data/benchmark_data.zip (snapshot 2026-07-31, verbatim copy sources/epoch_benchmark_data_2026-07-31.zip "
-        f"in repo anpaure/frontier-model-sizes @71189a7)"))
+        f"https://epoch.ai/data/benchmark_data.zip (snapshot 2026-08-17, verbatim copy {ZCOPY})"))
     for model, org, date, v, src in SWEBENCH_LAB_REPORTED:
         dec(v)
         rows.append([f"lab-reported-{slug(model)}", model, org, date, v, "", "", "", "lab-reported",
@@ -264,7 +267,7 @@ def swebench_verified():
 
 # --- Model release dates from Epoch AI's files (for series whose source gives none) ---------
 
-# Every Epoch file kept in data/upstream/epoch/benchmark_data_2026-07-31/ (zip members,
+# Every Epoch file kept in data/upstream/epoch/benchmark_data_2026-08-17/ (zip members,
 # byte-identical), in the zip's own order. The lookup below takes a model version's first
 # occurrence, and the build refuses a model version on which the kept files disagree.
 EPOCH_MEMBERS = ["gpqa_diamond.csv", "swe_bench_verified.csv", "frontiermath.csv", "frontiermath_tier_4.csv",
@@ -355,16 +358,18 @@ def corebench_hard():
                          f"https://substack.com/@sayash/note/c-183913356); release_date = model release per Epoch ({ek}) -- {HALSRC}"])
     for model, v, lo, hi, runs in HAL_EARLIER:
         d, org, ek = release(model)
-        label = f"{model} [HAL, earlier leaderboard version]"
-        rows.append([slug(label), label, org, d, v, lo, hi, "", "measured",
-                     f"earlier (c. early 2025, undated) version of the HAL CORE-Bench Hard table; runs {runs}; "
+        # The id keeps HAL's own key (links name points by id); the label is the public name.
+        label = f"{public_name(ek)} [HAL, earlier leaderboard version]"
+        rows.append([slug(f"{model} [HAL, earlier leaderboard version]"), label, org, d, v, lo, hi, "", "measured",
+                     f"earlier (c. early 2025, undated) version of the HAL CORE-Bench Hard table, entry {model}; runs {runs}; "
                      f"interval = published min-max (-x/+y) across runs; scaffold name not captured in page text; "
                      f"release_date per Epoch ({ek}) -- from text of page {HAL_EARLIER_PAGE} (older snapshot)"])
     for model, v in COREBENCH_PAPER:
         d, org, ek = release(model)
-        label = f"{model} [CORE-Agent, CORE-Bench paper]"
-        rows.append([slug(label), label, org, d, v, "", "", "", "measured",
-                     "Siegel et al., CORE-Bench (arXiv 2409.11363, Sept 2024), CORE-Agent baseline on CORE-Bench-Hard "
+        # The id keeps the paper's model key (links name points by id); the label is the public name.
+        label = f"{public_name(ek)} [CORE-Agent, CORE-Bench paper]"
+        rows.append([slug(f"{model} [CORE-Agent, CORE-Bench paper]"), label, org, d, v, "", "", "", "measured",
+                     f"Siegel et al., CORE-Bench (arXiv 2409.11363, Sept 2024), CORE-Agent + {model} baseline on CORE-Bench-Hard "
                      f"(abstract: best agent 21%); release_date per Epoch ({ek}) -- from text of page "
                      "https://papers.lunadong.com/paper/7674 (summary table of the paper; abstract also at "
                      "https://www.scholarfeed.org/paper/2409.11363v1)"])
@@ -464,9 +469,10 @@ def epoch_arc_agi_2():
     for r in epoch_read("arc_agi_2_external.csv"):
         if not r["Release date"]:
             continue
-        row = [r["Model version"] or slug(r["Name"]), r["Name"] or r["Model version"], r["Organization"], r["Release date"],
-               plain(pct(r["Score"])), "", "", "", "measured",
+        row = [r["Model version"] or slug(r["Name"]), public_name(r["Model version"]) if r["Model version"] else r["Name"],
+               r["Organization"], r["Release date"], plain(pct(r["Score"])), "", "", "", "measured",
                f"ARC-AGI-2 score as compiled by Epoch from the ARC Prize leaderboard (https://arcprize.org/leaderboard); "
+               f"leaderboard entry {r['Name']}; "
                f"cost/task {r['Cost per task']} -- from file arc_agi_2_external.csv in {ZSRC}"]
         rec.append(r["id"])  # Epoch's record id tells apart settings that share one model version
         rows.append(row)
@@ -478,19 +484,170 @@ def epoch_arc_agi_2():
 OSWORLD_SOURCE_KIND = {"OS World Website": "measured", "Anthropic annoucement": "lab-reported"}
 
 
+def osworld_label(r):
+    """The public name with the agent's step budget ("Claude 3.7 Sonnet (100 steps)"); an agent
+    named otherwise than its model is kept in brackets. The agent's own text is in the source cell."""
+    name = public_name(r["Model version"]) if r["Model version"] else "(unnamed)"
+    m = re.search(r"\((\d+ steps)\)", r["Agent"])
+    if m:
+        return f"{name} ({m.group(1)})"
+    same = slug(r["Agent"]) in (slug(r["Model version"]), slug(name.split(" (")[0]))
+    return name if same else f"{name} [{r['Agent']}]"
+
+
 def epoch_osworld():
     rows, agents = [], []
     for r in epoch_read("os_world_external.csv"):
         if not r["Score"] or not r["Release date"]:
             continue
-        row = [r["Model version"] or slug(r["Agent"]), f"{r['Model version'] or '(unnamed)'} [{r['Agent']}]", r["Organization"],
+        row = [r["Model version"] or slug(r["Agent"]), osworld_label(r), r["Organization"],
                r["Release date"], str(dec(r["Score"])), "", "", "",
                OSWORLD_SOURCE_KIND[r["Source"]],
-               f"OSWorld success rate as compiled by Epoch (source: {r['Source']} {r['Source link']}; date added {r['Date added']}) -- "
+               f"OSWorld success rate as compiled by Epoch (agent {r['Agent']}; source: {r['Source']} {r['Source link']}; "
+               f"date added {r['Date added']}) -- "
                f"from file os_world_external.csv in {ZSRC}"]
         agents.append(slug(r["Agent"]))  # the agent (step budget) tells apart rows of one model version
         rows.append(row)
     return render(with_unique_ids(rows, agents))
+
+
+
+# --- Public model names ---------------------------------------------------------------------
+
+# Epoch's files key every row by a model version ("gpt-5-2025-08-07_high"); readers know the
+# public name ("GPT-5 (high)"). The mapping written to data/model-names.csv comes from Epoch's own
+# columns in epoch_capabilities_index.csv: its "Display name" where set, else its "Model name" with
+# the reasoning setting the version's suffix names. The few model versions the index does not list
+# are named here from the developer's product name, each with its source.
+ECI_FILE = "epoch_capabilities_index.csv"
+SETTING_SUFFIX = re.compile(r"_(minimal|low|medium|high|xhigh|max|none|thinking|\d+K)$")
+HAND_NAMES = {
+    "grok-code-fast-1": ("Grok Code Fast 1", "xAI model page https://docs.x.ai/docs/models (product name of grok-code-fast-1)"),
+    "mistral-medium-2508": ("Mistral Medium 3.1", "Mistral AI model page https://docs.mistral.ai/getting-started/models/ (mistral-medium-2508 = Mistral Medium 3.1)"),
+    "qwen3-coder-plus": ("Qwen3-Coder-Plus", "Alibaba Cloud Model Studio page (product name of qwen3-coder-plus)"),
+    "qwen3-coder-next": ("Qwen3-Coder-Next", "Qwen model card https://huggingface.co/Qwen/Qwen3-Coder-Next (product name)"),
+    "codex-mini-2025-05-16": ("codex-mini", "OpenAI model page https://platform.openai.com/docs/models/codex-mini-latest (snapshot codex-mini-2025-05-16)"),
+    "gemini-3-deep-think-preview": ("Gemini 3 Deep Think (preview)", "Google DeepMind announcement of Gemini 3 Deep Think (name of the preview mode)"),
+    "tiny-recursion-model": ("Tiny Recursion Model (TRM)", "Jolicoeur-Martineau, 'Less is More: Recursive Reasoning with Tiny Networks' (arXiv 2510.04871)"),
+    "computer-use-preview-2025-03-11": ("computer-use-preview (Operator CUA)", "OpenAI model page https://platform.openai.com/docs/models/computer-use-preview (snapshot 2025-03-11)"),
+}
+
+
+def eci_names():
+    display, model = {}, {}
+    for r in epoch_read(ECI_FILE):
+        if r["Display name"]:
+            display[r["Model version"]] = r["Display name"].strip()
+        if r["Model name"]:
+            model[r["Model version"]] = r["Model name"].strip()
+    return display, model
+
+
+_NAMES = {}
+
+
+def name_entry(version):
+    """(public name, how it was found) for an Epoch model version."""
+    if not _NAMES:
+        _NAMES["display"], _NAMES["model"] = eci_names()
+        _NAMES["used"] = {}
+    display, model = _NAMES["display"], _NAMES["model"]
+    base = SETTING_SUFFIX.sub("", version[:-len("_unknown")] if version.endswith("_unknown") else version)
+    if version in display:
+        e = (display[version], f"Epoch AI {ECI_FILE} 'Display name' of {version}")
+    elif version in model:
+        m = SETTING_SUFFIX.search(version)
+        e = (model[version] + (f" ({m.group(1)})" if m else ""),
+             f"Epoch AI {ECI_FILE} 'Model name' of {version}" + (f", with the setting '{m.group(1)}' its version names" if m else ""))
+    elif version.endswith("_unknown") and version[:-8] in display:
+        e = (display[version[:-8]], f"Epoch AI {ECI_FILE} 'Display name' of {version[:-8]} (setting not stated upstream)")
+    elif version.endswith("_unknown") and version[:-8] in model:
+        e = (model[version[:-8]], f"Epoch AI {ECI_FILE} 'Model name' of {version[:-8]} (setting not stated upstream)")
+    elif base in model:
+        m = SETTING_SUFFIX.search(version)
+        e = (model[base] + (f" ({m.group(1)})" if m else ""), f"Epoch AI {ECI_FILE} 'Model name' of {base}")
+    elif version in HAND_NAMES:
+        n, src = HAND_NAMES[version]
+        e = (n, f"developer's product name: {src}")
+    else:
+        raise ValueError(f"no public name for model version {version!r}: add it to HAND_NAMES with its source")
+    _NAMES["used"][version] = e
+    return e
+
+
+def public_name(version):
+    return name_entry(version)[0]
+
+
+def model_names_csv():
+    """data/model-names.csv: every model version a series names, its public name and where the name comes from."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["model_version", "name", "source"])
+    for v in sorted(_NAMES.get("used", {})):
+        n, src = _NAMES["used"][v]
+        w.writerow([v, n, f"{src} -- from file {ECI_FILE} in {ZSRC}" if src.startswith("Epoch") else src])
+    return buf.getvalue()
+
+
+def sci(text):
+    """An exact decimal from an upstream cell that may use e-notation (Epoch writes tiny standard errors so)."""
+    t = str(text).strip()
+    if not re.fullmatch(r"-?\d+(\.\d+)?([eE]-?\d+)?", t):
+        raise ValueError(f"not a decimal number: {text!r}")
+    return Decimal(t)
+
+
+def epoch_external(fname, value_col, what, *, fraction=True, se_col=None, tag=None, detail=None, keep=None):
+    """An Epoch `_external` (or Epoch-own) file as a series: value = the column (x 100 for fractions,
+    exactly), interval = value -/+ the standard-error column where given; rows without a release date or
+    value are left out. Where one model version has several rows, `tag` tells them apart in the id."""
+    rows, tags = [], []
+    for r in epoch_read(fname):
+        if not r.get("Release date") or not r.get(value_col) or not r.get("Model version"):
+            continue
+        if keep and not keep(r):
+            continue
+        v = sci(r[value_col]) * (100 if fraction else 1)
+        lo = hi = ""
+        if se_col and r.get(se_col):
+            se = sci(r[se_col]) * (100 if fraction else 1)
+            lo, hi = plain(v - se), plain(v + se)
+        extra = detail(r) if detail else ""
+        src_col = f"; upstream source: {r['Source']}" if r.get("Source") else ""
+        rows.append([r["Model version"], public_name(r["Model version"]), r.get("Organization", ""), r["Release date"],
+                     plain(v), lo, hi, "", "measured",
+                     f"{what}{extra}{src_col}; release_date = model release per Epoch -- from file {fname} in {ZSRC}"])
+        tags.append(tag(r) if tag else r.get("id") or slug(r.get("Name", "")))
+    return render(with_unique_ids(rows, tags))
+
+
+# --- AI R&D evaluations in the labs' system cards (a transcription) ---------------------------
+
+CARDS_CSV = "system_cards/ai_rd_evaluations_transcribed.csv"
+CARDS_SRC = ("transcribed in file data/ai_rd_benchmarks.csv of repo tecunningham/ai-rnd-benchmarks @af0d101 "
+             "(a transcription of the card, not the card's own file)")
+LAB_NAMES = {"anthropic": "Anthropic", "openai": "OpenAI", "gdm": "Google DeepMind"}
+
+
+def system_card_series(evaluation, what):
+    rows = []
+    with (UP / CARDS_CSV).open(encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            if r["series"] != evaluation:
+                continue
+            if not re.fullmatch(r"\d{4}-\d{2}", r["card_date"]):
+                raise ValueError(f"card date {r['card_date']!r}")
+            lab = LAB_NAMES[r["lab"]]
+            checked = ("; checked here against the card text (card_excerpts.md)" if r["verified_here_against_card_text"].strip()
+                       else "")
+            page = f"p. {r['page']}" if r["page"].strip() else "page not given in the transcription"
+            dec(r["value"])
+            rows.append([f"{slug(r['model'])}-{r['card_date']}", r["model"], lab, f"{r['card_date']}-15", r["value"], "", "", "",
+                         "measured",
+                         f"{what}: {r['metric']}; as printed: {r['value_as_printed_abbrev']}; {lab} system card ({r['model']}), "
+                         f"{page}, {r['source_url']}; date = the card's month (drawn on the 15th){checked} -- {CARDS_SRC}"])
+    return render(rows)
 
 
 # Every series, in picker order (the manifest's order).
@@ -509,6 +666,23 @@ SERIES = {
     "frontiermath-t4": lambda: epoch_hub("frontiermath_tier_4.csv", "FrontierMath Tier 4"),
     "arc-agi-2": epoch_arc_agi_2,
     "osworld": epoch_osworld,
+    "eci": lambda: epoch_external("epoch_capabilities_index.csv", "ECI Score", "Epoch Capabilities Index (ECI), Epoch's own index over many benchmarks", fraction=False, tag=lambda r: slug(r["Display name"] or r["Model name"])),
+    "gso": lambda: epoch_external("gso_external.csv", "Score OPT@1", "GSO (software optimisation), OPT@1 as compiled by Epoch", detail=lambda r: f"; scaffold {r['Scaffold']}; OPT@1 hack-adjusted {r['OPT@1 (hack-adjusted)'] or 'n/a'}; evaluated {r['Evaluation date'] or 'n/a'}", tag=lambda r: r["id"]),
+    "ale-bench": lambda: epoch_external("ale_bench_external.csv", "Performance", "ALE-Bench (algorithm engineering), performance rating as compiled by Epoch", fraction=False, detail=lambda r: f"; leaderboard entry {r['Name']}; rank {r['Rank']}"),
+    "weirdml": lambda: epoch_external("weirdml_external.csv", "Accuracy", "WeirdML (ML engineering on unusual tasks), accuracy as compiled by Epoch; interval = ± 1 SE as published", se_col="Accuracy SE"),
+    "scicode": lambda: epoch_external("scicode_external.csv", "Score", "SciCode (scientific research coding), score as compiled by Epoch from Artificial Analysis", detail=lambda r: f"; entry {r['Name']} (Artificial Analysis slug {r['AA model slug']})", tag=lambda r: slug(r["AA model slug"] + " " + r["Name"])),
+    "rli": lambda: epoch_external("rli_external.csv", "Score", "Remote Labor Index (automation rate on real freelance projects), as compiled by Epoch", detail=lambda r: f"; entry {r['Name']}"),
+    "cybench": lambda: epoch_external("cybench_external.csv", "Unguided % Solved", "Cybench (capture-the-flag security tasks), unguided % solved as compiled by Epoch", detail=lambda r: f"; {r['Notes']}" if r["Notes"] else ""),
+    "hle": lambda: epoch_external("hle_external.csv", "Accuracy", "Humanity's Last Exam, accuracy as compiled by Epoch; interval = ± 1 SE as published", se_col="Accuracy Standard Error", detail=lambda r: f"; entry {r['Name']}"),
+    "anthropic-kernels": lambda: system_card_series("Anthropic Suite1 Kernels task (hard variant)", "Anthropic AI R&D evaluation suite 1, Kernels task (hard variant, standard scaffold)"),
+    "anthropic-llm-training": lambda: system_card_series("Anthropic Suite1 LLM training", "Anthropic AI R&D evaluation suite 1, LLM training task"),
+    "openai-prs": lambda: system_card_series("OpenAI PRs", "OpenAI 'PRs' evaluation (share of real internal pull requests replicated)"),
+    "posttrainbench": lambda: epoch_external("posttrainbench_external.csv", "Average (%)", "PostTrainBench, average (stored upstream as a 0-1 fraction) as compiled by Epoch", detail=lambda r: f"; scaffold {r['Scaffold']}; entry {r['Name']}"),
+    "terminal-bench": lambda: epoch_external("terminalbench_external.csv", "Accuracy mean", "Terminal-Bench 2.0, accuracy as compiled by Epoch; interval = ± 1 SE as published", se_col="Accuracy SE", detail=lambda r: f"; agent {r['Agent']} ({r['Agent Org']}); run {r['Run date']}"),
+    "algotune": lambda: epoch_external("algotune_external.csv", "Score", "AlgoTune, speedup score as compiled by Epoch", fraction=False, detail=lambda r: f"; entry {r['Name']}"),
+    "openai-mlebench-30": lambda: system_card_series("MLE-bench-30", "OpenAI MLE-bench-30 (30 Kaggle competitions)"),
+    "openai-paperbench-10": lambda: system_card_series("PaperBench-10", "OpenAI PaperBench-10 (10 papers replicated)"),
+    "gdm-re-bench": lambda: system_card_series("RE-Bench (METR tasks, GDM run)", "Google DeepMind run of METR's RE-Bench tasks"),
 }
 
 
@@ -666,6 +840,32 @@ def forecasts_csv():
     return out.getvalue()
 
 
+MIN_FIT_POINTS, MIN_FIT_MONTHS = 5, 12
+
+
+def frontier_extent(path):
+    """(number of frontier points, months from the first to the last) of a built series file: the
+    running maximum of measured points by date, ties included, as the app computes it when the
+    file has no frontier flags; calendar months (12 from 2024-12-15 to 2025-12-15), the days past
+    the last whole month in months of 365.2425 / 12 days."""
+    from datetime import date
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["kind"] == "measured"]
+    if rows and all(r["frontier"] for r in rows):
+        front = [r for r in rows if r["frontier"] == "true"]
+    else:
+        best, front = None, []
+        for r in sorted(rows, key=lambda r: (r["date"], r["id"])):
+            v = Decimal(r["value"])
+            if best is None or v >= best:
+                best = v
+                front.append(r)
+    if not front:
+        return 0, 0.0
+    a, b = date.fromisoformat(front[0]["date"]), date.fromisoformat(front[-1]["date"])
+    return len(front), (b.year - a.year) * 12 + (b.month - a.month) + (b.day - a.day) / (365.2425 / 12)
+
+
 def sha256(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -711,6 +911,30 @@ def main(check):
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text)
             print(f"wrote {meta['file']} ({text.count(chr(10)) - 1} rows)")
+    # Never a fitted line on fewer than 5 frontier points or less than 12 months of them: such a
+    # series must say why it has no fit (`no_fit`), and a series that says so must be that short.
+    for sid in SERIES:
+        meta = listed.get(sid)
+        if meta is None:
+            continue
+        n, months = frontier_extent(DATA / meta["file"])
+        short = n < MIN_FIT_POINTS or months < MIN_FIT_MONTHS
+        if short and not meta.get("no_fit"):
+            problems.append(f"{sid}: {n} frontier points over {months:.1f} months is too short for a fit; the manifest must give no_fit")
+        if meta.get("no_fit") and not short:
+            problems.append(f"{sid}: manifest says no_fit but it has {n} frontier points over {months:.1f} months")
+    groups = manifest.get("groups", [])
+    grouped = [x for g in groups for x in g["series"]]
+    if sorted(grouped) != sorted(order):
+        problems.append(f"manifest groups must name every series exactly once: {sorted(set(order) ^ set(grouped))}")
+    text = model_names_csv()
+    out = DATA / "model-names.csv"
+    if check:
+        if not out.exists() or out.read_text() != text:
+            problems.append("model-names.csv differs from what scripts/build_data.py builds")
+    else:
+        out.write_text(text)
+        print(f"wrote model-names.csv ({text.count(chr(10)) - 1} rows)")
     text = forecasts_csv()
     out = DATA / "forecasts.csv"
     if check:

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use trendline_core::data::dataset::{
-    parse_series, Manifest, PublishedDoubling, SeriesMeta, Upstream,
+    parse_series, Group, Manifest, MethodBreak, PublishedDoubling, RefLine, SeriesMeta, Upstream,
 };
 use trendline_core::data::error::DataErrors;
 use trendline_core::data::published::{ForecastKind, PublishedForecast};

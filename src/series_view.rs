@@ -221,6 +221,7 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
     let doubling = html! {
         <DoublingControl assumed={fc.assumed_doubling} fitted={fc.fitted_doubling} overridden={s.doubling.is_some()}
             family={fc.prepared.family}
+            index_step={match fc.prepared.transform { trendline_core::Transform::Linear { step } => Some(step), _ => None }}
             on_set={on.set_doubling.clone()} on_reset={on.reset_doubling.clone()} />
     };
     if props.embed {

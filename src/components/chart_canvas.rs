@@ -123,8 +123,9 @@ fn paint(
 }
 
 /// Writes what the base layer labelled into readouts on the canvas: `data-point-labels` (the
-/// model names drawn, newest first, separated by " | ") and `data-forecasts` (the ids of the
-/// published forecasts drawn).
+/// model names drawn, newest first, separated by " | "), `data-forecasts` (the ids of the
+/// published forecasts drawn), `data-line-labels` and `data-vline-labels` (the chart's
+/// horizontal and vertical lines by label).
 fn publish_labels(canvas: &HtmlCanvasElement, model: &ChartModel, layout: &Layout, dpr: f64) {
     let placed = place_labels(model, layout, &Theme::light(dpr));
     let names: Vec<&str> = placed
@@ -135,6 +136,12 @@ fn publish_labels(canvas: &HtmlCanvasElement, model: &ChartModel, layout: &Layou
     let forecasts: Vec<&str> = model.forecasts.iter().map(|f| f.id.as_str()).collect();
     let _ = canvas.set_attribute("data-point-labels", &names.join(" | "));
     let _ = canvas.set_attribute("data-forecasts", &forecasts.join(" "));
+    // Horizontal lines (milestones, reference levels, ceilings) and vertical ones (method
+    // breaks, the as-of date) by their full labels, whether or not room was found to print them.
+    let lines: Vec<&str> = model.lines.iter().map(|l| l.label.as_str()).collect();
+    let _ = canvas.set_attribute("data-line-labels", &lines.join(" | "));
+    let vlines: Vec<&str> = model.vlines.iter().map(|l| l.label.as_str()).collect();
+    let _ = canvas.set_attribute("data-vline-labels", &vlines.join(" | "));
 }
 
 /// Paints the base layer when it changed (or `force`), and the overlay always; counts paints

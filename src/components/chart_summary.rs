@@ -1,7 +1,7 @@
 //! The chart in one sentence, for screen readers: the fitted rate, the reader's assumption and
 //! the month each milestone is reached. Announced politely when it changes.
 
-use trendline_core::data::units::format_days_and_months;
+use trendline_core::data::units::{format_days_and_months, rate_in_words};
 use trendline_core::forecast::compare::ScenarioRun;
 use trendline_core::{Day, Family, Forecast, Unit};
 use yew::prelude::*;
@@ -16,12 +16,18 @@ fn month(d: Day) -> String {
 /// tasks reached 2025-04; 1 work-month tasks reached 2028-11."
 pub fn summary_text(fc: &Forecast, runs: &[ScenarioRun]) -> String {
     let p = &fc.prepared;
-    let doubles = |t: f64| {
-        let t = format_days_and_months(t);
+    let doubles = |raw: f64| {
+        let t = format_days_and_months(raw);
         match p.family {
             Family::Logistic => format!("its odds double every {t}"),
             Family::Superexponential => format!("it now doubles every {t}"),
             Family::Exponential => format!("it doubles every {t}"),
+            Family::Linear => match p.transform {
+                trendline_core::Transform::Linear { step } => {
+                    format!("it rises {}", rate_in_words(raw, step))
+                }
+                _ => format!("it rises one index step every {t}"),
+            },
         }
     };
     let mut parts = Vec::new();

@@ -20,7 +20,7 @@ pub fn data_table(props: &DataTableProps) -> Html {
             <div class="table-scroll">
                 <table>
                     <thead><tr>
-                        <th scope="col">{"Model"}</th><th scope="col">{"Organisation"}</th><th scope="col">{"Date"}</th>
+                        <th scope="col">{"Model"}</th><th scope="col">{"Id (source's key)"}</th><th scope="col">{"Organisation"}</th><th scope="col">{"Date"}</th>
                         <th scope="col">{"Value"}</th><th scope="col">{"Interval"}</th><th scope="col">{"Kind"}</th>
                         <th scope="col">{"Frontier"}</th><th scope="col">{"Fitted"}</th><th scope="col">{"Source"}</th>
                     </tr></thead>
@@ -28,6 +28,7 @@ pub fn data_table(props: &DataTableProps) -> Html {
                         { for s.points.iter().enumerate().map(|(i, p)| html! {
                             <tr key={p.id.clone()} data-point-id={p.id.clone()}>
                                 <th scope="row">{&p.model}</th>
+                                <td class="raw-id"><code>{&p.id}</code></td>
                                 <td>{&p.org}</td>
                                 <td>{p.date.to_string()}</td>
                                 <td data-value={p.value.to_string()}>{format_value(unit, p.value)}</td>

@@ -1,5 +1,5 @@
 use super::data_number;
-use trendline_core::data::units::{doubling_in_words, format_days_and_months};
+use trendline_core::data::units::{doubling_in_words, format_days_and_months, rate_in_words};
 use trendline_core::settings::{DOUBLING_DAYS_LIMITS, SLIDER_DOUBLING_DAYS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -14,6 +14,9 @@ pub struct DoublingControlProps {
     pub overridden: bool,
     /// The family, which says what the doubling time is of.
     pub family: trendline_core::Family,
+    /// For a linear (index) trend: the index points one step of the slider's "days" counts.
+    #[prop_or_default]
+    pub index_step: Option<f64>,
     pub on_set: Callback<f64>,
     pub on_reset: Callback<()>,
 }
@@ -60,6 +63,12 @@ pub fn doubling_control(props: &DoublingControlProps) -> Html {
         trendline_core::Family::Logistic => doubling_in_words(v, "odds "),
         trendline_core::Family::Superexponential => format!("{} now", doubling_in_words(v, "")),
         trendline_core::Family::Exponential => doubling_in_words(v, ""),
+        trendline_core::Family::Linear => format!(
+            "{} ({} days per {} points)",
+            rate_in_words(v, props.index_step.unwrap_or(1.0)),
+            (v * 10.0).round() / 10.0,
+            props.index_step.unwrap_or(1.0)
+        ),
     });
     let typed_value = props
         .assumed
@@ -71,6 +80,7 @@ pub fn doubling_control(props: &DoublingControlProps) -> Html {
                 trendline_core::Family::Logistic => "Assumed odds-doubling time",
                 trendline_core::Family::Superexponential => "Assumed doubling time now (each later doubling shorter by a)",
                 trendline_core::Family::Exponential => "Assumed doubling time",
+                trendline_core::Family::Linear => "Assumed rate (days per index step)",
             } }</label>
             <div class="doubling-inputs">
                 <input id="doubling-slider" type="range" data-testid="doubling-slider"

@@ -1,5 +1,5 @@
 use super::data_number;
-use trendline_core::data::units::format_days_and_months;
+use trendline_core::data::units::{format_days_and_months, rate_in_words};
 use trendline_core::{Day, Family, Prepared, Selection};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -89,6 +89,7 @@ pub fn fit_controls(props: &FitControlsProps) -> Html {
         Family::Logistic => "Fitted odds-doubling time",
         Family::Superexponential => "Fitted doubling time now",
         Family::Exponential => "Fitted doubling time",
+        Family::Linear => "Fitted rate",
     };
     let method = match p.family {
         Family::Logistic => format!(
@@ -99,7 +100,20 @@ pub fn fit_controls(props: &FitControlsProps) -> Html {
             }
         ),
         Family::Superexponential => "Least squares of log₂(horizon) = y₀ + n(t), where each doubling takes (1 − a) of the time of the previous one; the exponential line is kept for comparison.".into(),
-        Family::Exponential => "Ordinary least squares of log₂(horizon) on release date.".into(),
+        Family::Exponential => "Ordinary least squares of log₂(value) on release date.".into(),
+        Family::Linear => "Ordinary least squares of the index value on release date: a straight line, in index points per year.".into(),
+    };
+    let step = match p.transform {
+        trendline_core::Transform::Linear { step } => Some(step),
+        _ => None,
+    };
+    let readout = |d: f64| match step {
+        Some(s) => format!(
+            "{} ({} days per {s} points)",
+            rate_in_words(d, s),
+            (d * 10.0).round() / 10.0
+        ),
+        None => format_days_and_months(d),
     };
     let (ci_lo, ci_hi) = match (p.family, p.ci) {
         (Family::Superexponential, _) | (_, None) => (None, None),
@@ -118,7 +132,7 @@ pub fn fit_controls(props: &FitControlsProps) -> Html {
             <p class="fit-readout">
                 {format!("{what}: ")}
                 <strong data-testid="fit-doubling-days" data-value={data_number(props.fitted)}>
-                    { props.fitted.map(format_days_and_months).unwrap_or_else(|| "—".into()) }
+                    { props.fitted.map(readout).unwrap_or_else(|| "—".into()) }
                 </strong>
             </p>
             <p class="fit-detail">

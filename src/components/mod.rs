@@ -67,5 +67,7 @@ pub fn format_value(unit: Unit, v: f64) -> String {
     match unit {
         Unit::Minutes => format_minutes(v),
         Unit::Percent => format!("{v:.1}%"),
+        Unit::Index => trendline_core::data::units::format_index(v),
+        Unit::Multiplier => trendline_core::data::units::format_multiplier(v),
     }
 }

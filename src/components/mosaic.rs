@@ -1,12 +1,16 @@
 //! The cross-benchmark mosaic (`?view=mosaic`): one row per series with its fitted doubling
-//! time, interval, n, fit window, next milestone and a sparkline, sortable, each row opening
-//! its series; and every series on one normalised axis. Also the tabs that switch views.
+//! time (or, for an index, its rate in points per year), interval, n, fit window, next
+//! milestone and a sparkline, sortable, each row opening its series, in the manifest's groups
+//! (each collapsible, each can be shown alone on the chart); and every series on one
+//! normalised axis. Also the tabs that switch views.
 
 use crate::hooks::{use_all_series, use_width};
 use crate::perf::timed;
 use std::rc::Rc;
 use trendline_chart::small::{compare_chart, NamedSeries, SmallChart};
+use trendline_core::data::units::rate_in_words;
 use trendline_core::forecast::mosaic::{normalised, sort_rows, summarise, MosaicRow, SortKey};
+use trendline_core::sharing::export::unit_token;
 use trendline_core::sharing::url::View;
 use trendline_core::{Family, Unit};
 use yew::prelude::*;
@@ -71,6 +75,9 @@ pub fn mosaic(props: &MosaicProps) -> Html {
         .collect();
     let computed = use_state(|| None::<Rc<Computed>>);
     let sort = use_state(|| (SortKey::Milestone, true));
+    // Collapsed groups, and the group shown alone on the one-scale chart (None = all).
+    let collapsed = use_state(Vec::<String>::new);
+    let alone = use_state(|| None::<String>);
     {
         // Computed after the rows' loading state has been painted, once every series is in.
         let computed = computed.clone();
@@ -151,7 +158,7 @@ pub fn mosaic(props: &MosaicProps) -> Html {
     html! {
         <section class="mosaic" data-testid="mosaic" data-compute-ms={format!("{:.1}", c.ms)} aria-labelledby="mosaic-title">
             <h2 id="mosaic-title">{"All benchmarks"}</h2>
-            <p class="hint">{"Each series fitted with its default settings (frontier points; exponential for task horizons, logistic for scores, whose doubling time is that of the odds of success). Dates are when the fitted trend reaches the next milestone, with the 10th–90th percentile of 500 simulated trends. Click a row, or focus it and press Enter, to open the series."}</p>
+            <p class="hint">{"Each series fitted with its default settings (frontier points; exponential for task horizons and speedups, logistic for scores, whose doubling time is that of the odds of success; a straight line for indices, in points per year). Dates are when the fitted trend reaches the next milestone, with the 10th–90th percentile of 500 simulated trends. No line is fitted on fewer than 5 frontier points or less than 12 months. Click a row, or focus it and press Enter, to open the series."}</p>
             { for failed.iter().map(|e| html! { <p class="notice error" role="alert">{e}</p> }) }
             <div class="table-scroll">
                 <table class="mosaic-table" data-testid="mosaic-table">
@@ -165,12 +172,49 @@ pub fn mosaic(props: &MosaicProps) -> Html {
                             <th scope="col">{"Fit window"}</th>
                         </tr>
                     </thead>
-                    <tbody>
-                        { for rows.iter().map(|r| row(r, &props.on_open)) }
-                    </tbody>
+                    { for crate::bundle::MANIFEST.groups.iter().map(|g| {
+                        let members: Vec<&MosaicRow> = rows.iter().filter(|r| g.series.iter().any(|s| *s == r.id)).collect();
+                        let fitted = members.iter().filter(|r| r.doubling.is_some()).count();
+                        let gid = g.id.to_string();
+                        let closed = collapsed.contains(&gid);
+                        let on_toggle = {
+                            let (collapsed, gid) = (collapsed.clone(), gid.clone());
+                            Callback::from(move |_: MouseEvent| {
+                                let mut v = (*collapsed).clone();
+                                if let Some(i) = v.iter().position(|x| *x == gid) { v.remove(i); } else { v.push(gid.clone()); }
+                                collapsed.set(v);
+                            })
+                        };
+                        let is_alone = alone.as_deref() == Some(gid.as_str());
+                        let on_alone = {
+                            let (alone, gid) = (alone.clone(), gid.clone());
+                            Callback::from(move |_: MouseEvent| alone.set(if is_alone { None } else { Some(gid.clone()) }))
+                        };
+                        html! {
+                            <tbody key={gid.clone()} class={classes!("mosaic-group", closed.then_some("closed"))} data-testid={format!("mosaic-group-body-{gid}")}>
+                                <tr class="group-head" data-testid={format!("mosaic-group-{gid}")} data-series={members.len().to_string()} data-fitted={fitted.to_string()}>
+                                    <th scope="rowgroup" colspan="6"><div class="group-bar">
+                                        <button type="button" class="group-toggle" aria-expanded={(!closed).to_string()}
+                                            data-testid={format!("mosaic-group-toggle-{gid}")} onclick={on_toggle}>
+                                            <span aria-hidden="true">{if closed { "▸ " } else { "▾ " }}</span>
+                                            {g.title.to_string()}
+                                            <span class="muted">{format!(" · {} series, {fitted} with a trend", members.len())}</span>
+                                        </button>
+                                        <button type="button" class="group-alone" aria-pressed={is_alone.to_string()}
+                                            data-testid={format!("mosaic-group-alone-{gid}")} onclick={on_alone}>
+                                            {if is_alone { "Show all on the chart" } else { "Show alone on the chart" }}
+                                        </button>
+                                    </div></th>
+                                </tr>
+                                if !closed {
+                                    { for members.iter().map(|r| row(r, &props.on_open)) }
+                                }
+                            </tbody>
+                        }
+                    }) }
                 </table>
             </div>
-            <CompareChart lines={c.clone()} />
+            <CompareChart lines={c.clone()} alone={(*alone).clone()} />
         </section>
     }
 }
@@ -214,14 +258,36 @@ fn row(r: &MosaicRow, on_open: &Callback<String>) -> Html {
     } else {
         ""
     };
-    let doubling = match r.doubling {
-        Some(t) => {
+    let doubling = match (r.doubling, r.index_step, &r.no_fit) {
+        (_, _, Some(why)) => {
+            html! { <span class="no-fit" data-testid="mosaic-no-fit">{why.clone()}</span> }
+        }
+        (Some(t), Some(step), _) => {
+            // An index: a rate in points per year (a longer time per step is a lower rate).
+            let ci =
+                r.ci.map(|(a, b)| {
+                    let rate = |d: f64| {
+                        if d.is_finite() {
+                            format!(
+                                "{:.1}",
+                                trendline_core::data::units::index_rate_per_year(d, step)
+                            )
+                        } else {
+                            "0".into()
+                        }
+                    };
+                    format!(" ({}–{})", rate(b), rate(a))
+                })
+                .unwrap_or_default();
+            html! { {format!("{}{ci}", rate_in_words(t, step))} }
+        }
+        (Some(t), None, _) => {
             let ci =
                 r.ci.map(|(a, b)| format!(" ({}–{})", days(a), days(b)))
                     .unwrap_or_default();
-            format!("{what}{} d{ci}", days(t))
+            html! { {format!("{what}{} d{ci}", days(t))} }
         }
-        None => "—".into(),
+        (None, _, _) => html! {"—"},
     };
     let window = r
         .window
@@ -260,10 +326,12 @@ fn row(r: &MosaicRow, on_open: &Callback<String>) -> Html {
             data-doubling-days={crate::components::data_number(r.doubling)}
             data-milestone={milestone_iso}
             data-milestone-id={r.milestone.as_ref().map(|m| m.id.clone()).unwrap_or_default()}
-            data-unit={if r.unit == Unit::Minutes { "minutes" } else { "percent" }}
+            data-unit={unit_token(r.unit)}
+            data-rate-per-year={crate::components::data_number(r.rate_per_year())}
+            data-fitted={(r.doubling.is_some()).to_string()}
             {onclick} {onkeydown}>
             <th scope="row">{&r.title}</th>
-            <td class="num">{doubling}</td>
+            <td class={if r.no_fit.is_some() { "no-fit-cell" } else { "num" }}>{doubling}</td>
             <td>{milestone}</td>
             <td class="spark-cell">{sparkline(r)}</td>
             <td class="num">{r.n}</td>
@@ -294,11 +362,13 @@ fn sparkline(r: &MosaicRow) -> Html {
 #[derive(Properties)]
 struct CompareProps {
     lines: Rc<Computed>,
+    /// The group shown alone, if any.
+    alone: Option<String>,
 }
 
 impl PartialEq for CompareProps {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.lines, &o.lines)
+        Rc::ptr_eq(&self.lines, &o.lines) && self.alone == o.alone
     }
 }
 
@@ -314,7 +384,29 @@ fn compare(props: &CompareProps) -> Html {
     let width = use_width(&figure, 720.0);
     let w = width.max(240.0);
     let h = (w * 0.5).clamp(220.0, 360.0);
-    let c: SmallChart = compare_chart(&props.lines.lines, w, h);
+    let group = props
+        .alone
+        .as_deref()
+        .and_then(|g| crate::bundle::MANIFEST.groups.iter().find(|x| x.id == g));
+    let shown: Vec<NamedSeries> = props
+        .lines
+        .lines
+        .iter()
+        // An index has no points on this scale (see `unplaced`): no empty line for it.
+        .filter(|l| !l.2.is_empty())
+        .filter(|l| group.is_none_or(|g| g.series.iter().any(|s| *s == l.0)))
+        .cloned()
+        .collect();
+    // Series the one scale cannot place: indices have no doublings.
+    let unplaced: Vec<String> = props
+        .lines
+        .rows
+        .iter()
+        .filter(|r| r.unit == Unit::Index)
+        .filter(|r| group.is_none_or(|g| g.series.iter().any(|s| *s == r.id)))
+        .map(|r| r.title.clone())
+        .collect();
+    let c: SmallChart = compare_chart(&shown, w, h);
     let (l, t, r, b) = c.plot;
     let path = |pts: &[(f64, f64)]| {
         pts.iter()
@@ -324,7 +416,12 @@ fn compare(props: &CompareProps) -> Html {
     };
     html! {
         <figure class="compare" data-testid="mosaic-compare" ref={figure}>
-            <figcaption>{"Frontier progress on one scale: doublings since each series' first frontier point (of the task length for horizons, of the odds of success for scores). Steeper means faster."}</figcaption>
+            <figcaption>{"Frontier progress on one scale: doublings since each series' first frontier point (of the task length for horizons, of the speedup for speedups, of the odds of success for scores). Steeper means faster."}
+                if let Some(g) = group { <span data-testid="mosaic-compare-group">{format!(" Showing one group: {}.", g.title)}</span> }
+            </figcaption>
+            if !unplaced.is_empty() {
+                <p class="hint" data-testid="mosaic-compare-unplaced">{format!("Not on this chart: {}. An index rises by points, not by doublings, so this scale cannot place it; open it for its own chart.", unplaced.join(", "))}</p>
+            }
             <svg width={w.to_string()} height={h.to_string()} viewBox={format!("0 0 {w} {h}")} role="img" aria-label="Every series' frontier as doublings since its first frontier point, against date">
                 <g class="grid">
                     { for c.y_ticks.iter().map(|k| html! {

@@ -48,6 +48,7 @@ pub fn point_tooltip(props: &PointTooltipProps) -> Html {
         <div class="tooltip" role="status" aria-live="polite" data-testid="point-tooltip" ref={node.clone()}>
             <strong>{&p.model}</strong>
             <span class="muted">{format!(" · {}", p.org)}</span>
+            <div class="muted" data-testid="point-tooltip-id">{format!("id: {}", p.id)}</div>
             <div>{format!("{} · {}", p.date, format_value(unit, p.value))}<span class="muted">{format!(" (exact: {})", p.value)}</span></div>
             <div class="muted">{interval}</div>
             <div>{format!("{}{}{}", p.kind.label(), if p.frontier { " · frontier" } else { "" }, if props.fitted { " · in the fit" } else if props.dropped { " · left out by you (click to bring back)" } else { " · not fitted" })}</div>

@@ -89,7 +89,9 @@ pub fn sensitivity_chart_view(props: &SensitivityProps) -> Html {
             chosen.set(Some(s.value()));
         })
     };
-    let what = if fc.prepared.family == Family::Logistic {
+    let what = if fc.prepared.family == Family::Linear {
+        "days-per-index-step"
+    } else if fc.prepared.family == Family::Logistic {
         "odds-doubling"
     } else {
         "doubling"

@@ -15,7 +15,7 @@ test('CSV export: header of sources and assumptions, every point, the projection
   const { name, body } = await download(page, 'export-csv');
   expect(name).toBe(`metr-th1.1-p50_dt120d_${today()}.csv`);
   const text = body.toString('utf8');
-  for (const s of ['METR', 'Licence', 'vintage', '2026-11-27', 'metr.org']) expect(text).toContain(s);
+  for (const s of ['METR', 'Licence', 'vintage', '2026-12-06', 'metr.org']) expect(text).toContain(s);
   expect(text).not.toMatch(/\bNaN\b|\binf\b/);
   const lines = text.split(/\r?\n/);
   const section = (n) => {

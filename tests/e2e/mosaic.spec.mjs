@@ -28,26 +28,42 @@ async function column(page, attr) {
   return page.locator('[data-testid^=mosaic-row-]').evaluateAll((rows, a) => rows.map((r) => r.getAttribute(a)), attr);
 }
 
-test('every series has a mosaic row with a finite doubling time and a milestone date or none', async ({ page }) => {
+test('every series has a mosaic row: a finite doubling time or rate and a milestone date or none, or a reason for no fit', async ({ page }) => {
   const problems = await openMosaic(page);
-  for (const id of ids) {
+  for (const meta of manifest.series) {
+    const id = meta.id;
     const row = page.getByTestId(`mosaic-row-${id}`);
     await expect(row).toHaveCount(1);
+    await expect(row.locator('svg.sparkline circle').first()).toBeAttached();
+    if (meta.no_fit) {
+      // Too short for a trend: no doubling time, and the row says why.
+      await expect(row).toHaveAttribute('data-fitted', 'false');
+      expect(await row.getAttribute('data-doubling-days')).toBe('');
+      await expect(row.getByTestId('mosaic-no-fit')).toContainText(meta.no_fit);
+      continue;
+    }
+    await expect(row).toHaveAttribute('data-fitted', 'true');
     const t = Number(await row.getAttribute('data-doubling-days'));
     expect(Number.isFinite(t) && t > 0, `${id}: ${t}`).toBe(true);
     const m = await row.getAttribute('data-milestone');
     expect(m === '' || ISO.test(m), `${id}: ${m}`).toBe(true);
-    expect(await row.getAttribute('data-milestone-id')).toMatch(/^(work-week|work-month|pct-90|pct-99)$/);
-    await expect(row.locator('svg.sparkline circle').first()).toBeAttached();
+    expect(await row.getAttribute('data-milestone-id')).toMatch(meta.unit === 'index' || meta.unit === 'multiplier' ? /^level-[\d.]+$/ : /^(work-week|work-month|pct-90|pct-99)$/);
+    const rate = await row.getAttribute('data-rate-per-year');
+    if (meta.unit === 'index') {
+      expect(Number(rate), id).toBeCloseTo((meta.index_step ?? 1) * 365.2425 / t, 6);
+      await expect(row).toContainText('points/year');
+    } else expect(rate).toBe('');
   }
   await expect(page.locator('[data-testid^=mosaic-row-]')).toHaveCount(ids.length);
   // Most trends reach their next milestone at some date.
   const dates = (await column(page, 'data-milestone')).filter((m) => ISO.test(m));
   expect(dates.length).toBeGreaterThan(ids.length / 2);
-  // The comparison chart draws one line per series with real coordinates.
+  // The comparison chart draws one line per series it can place (not indices), with real coordinates.
+  const placed = manifest.series.filter((m) => m.unit !== 'index');
   const paths = page.locator('[data-testid=mosaic-compare] path.cmp-line');
-  await expect(paths).toHaveCount(ids.length);
+  await expect(paths).toHaveCount(placed.length);
   for (const d of await paths.evaluateAll((ps) => ps.map((p) => p.getAttribute('d')))) expect(d).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)*$/);
+  for (const m of manifest.series.filter((x) => x.unit === 'index')) await expect(page.getByTestId('mosaic-compare-unplaced')).toContainText(m.short_title);
   // The tab shows the mosaic as chosen, the address bar says so, and the data was fetched from the page's origin.
   await expect(page.getByTestId('view-mosaic')).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('mosaic');
@@ -63,12 +79,20 @@ test('columns sort both ways with aria-sort, missing values last', async ({ page
   const th = page.locator('th', { has: header });
   await header.click();
   await expect(th).toHaveAttribute('aria-sort', 'ascending');
-  let v = (await column(page, 'data-doubling-days')).map(Number);
-  expect(v).toEqual([...v].sort((a, b) => a - b));
+  // Rows sort within their group; rows without a value go last either way.
+  const sortedWithin = async (dir) => {
+    for (const g of manifest.groups) {
+      const v = await page.getByTestId(`mosaic-group-body-${g.id}`).locator('[data-testid^=mosaic-row-]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-doubling-days')));
+      const set = v.filter((x) => x !== '').map(Number);
+      expect(v.slice(0, set.length).map(Number), g.id).toEqual(set);
+      expect(set, g.id).toEqual([...set].sort((a, b) => dir * (a - b)));
+    }
+  };
+  await sortedWithin(1);
   await header.click();
   await expect(th).toHaveAttribute('aria-sort', 'descending');
-  v = (await column(page, 'data-doubling-days')).map(Number);
-  expect(v).toEqual([...v].sort((a, b) => b - a));
+  await sortedWithin(-1);
   // Milestone dates: ISO strings sort as dates; rows with none go last.
   const ms = page.getByTestId('mosaic-sort-milestone');
   await ms.click();
@@ -76,10 +100,13 @@ test('columns sort both ways with aria-sort, missing values last', async ({ page
   const asc = await th2.getAttribute('aria-sort');
   expect(['ascending', 'descending']).toContain(asc);
   await expect(th).toHaveAttribute('aria-sort', 'none');
-  const m = await column(page, 'data-milestone');
-  const set = m.filter((x) => x !== '');
-  expect(m.slice(0, set.length)).toEqual(set);
-  expect(set).toEqual([...set].sort((a, b) => (asc === 'ascending' ? a.localeCompare(b) : b.localeCompare(a))));
+  for (const g of manifest.groups) {
+    const m = await page.getByTestId(`mosaic-group-body-${g.id}`).locator('[data-testid^=mosaic-row-]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-milestone')));
+    const set = m.filter((x) => x !== '');
+    expect(m.slice(0, set.length), g.id).toEqual(set);
+    expect(set, g.id).toEqual([...set].sort((a, b) => (asc === 'ascending' ? a.localeCompare(b) : b.localeCompare(a))));
+  }
 });
 
 test('clicking a row opens that series in the single view with the same milestone date', async ({ page }) => {

@@ -17,15 +17,19 @@ pub enum YAxis {
     LinearMinutes,
     /// Percent on a linear 0–100 scale: plot `y = percent`.
     Percent,
+    /// A multiplier (speedup) on a log scale: plot `y = log10(value)`.
+    LogMultiplier,
+    /// An index on a linear scale fitted to the data: plot `y = value`.
+    Index,
 }
 
 impl YAxis {
     /// Plot coordinate of a data value (`None` when it cannot be shown, e.g. log of 0).
     pub fn to_plot(self, v: f64) -> Option<f64> {
         let y = match self {
-            YAxis::LogMinutes if v > 0.0 => v.log10(),
-            YAxis::LogMinutes => return None,
-            YAxis::LinearMinutes | YAxis::Percent => v,
+            YAxis::LogMinutes | YAxis::LogMultiplier if v > 0.0 => v.log10(),
+            YAxis::LogMinutes | YAxis::LogMultiplier => return None,
+            YAxis::LinearMinutes | YAxis::Percent | YAxis::Index => v,
         };
         y.is_finite().then_some(y)
     }
@@ -33,8 +37,8 @@ impl YAxis {
     /// Data value of a plot coordinate.
     pub fn from_plot(self, y: f64) -> f64 {
         match self {
-            YAxis::LogMinutes => 10f64.powf(y),
-            YAxis::LinearMinutes | YAxis::Percent => y,
+            YAxis::LogMinutes | YAxis::LogMultiplier => 10f64.powf(y),
+            YAxis::LinearMinutes | YAxis::Percent | YAxis::Index => y,
         }
     }
 }
@@ -381,6 +385,8 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
         (Unit::Minutes, Scale::Log) => YAxis::LogMinutes,
         (Unit::Minutes, Scale::Linear) => YAxis::LinearMinutes,
         (Unit::Percent, _) => YAxis::Percent,
+        (Unit::Multiplier, _) => YAxis::LogMultiplier,
+        (Unit::Index, _) => YAxis::Index,
     };
     let first = series
         .points
@@ -448,6 +454,7 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
     let mut lines = Vec::new();
     let mut y_ticks = Vec::new();
     let mut axis_notes = Vec::new();
+    let mut method_breaks: Vec<VLine> = Vec::new();
     // The highest value the fan's 97.5th percentile reaches (in the series' unit), and where:
     // for the note when the band runs past the top.
     let fan_top = forecast.fan.as_ref().and_then(|fan| {
@@ -630,19 +637,124 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
             }
             (0.0, 100.0)
         }
+        YAxis::LogMultiplier | YAxis::Index => {
+            let log = y_axis == YAxis::LogMultiplier;
+            let label = |v: f64| {
+                if log {
+                    trendline_core::data::units::format_multiplier(v)
+                } else {
+                    trendline_core::data::units::format_index(v)
+                }
+            };
+            for m in &forecast.milestones {
+                if let Some(y) = y_axis.to_plot(m.milestone.target) {
+                    lines.push(HLine {
+                        y,
+                        label: m.milestone.label.to_string(),
+                        short: m.milestone.label.to_string(),
+                        warning: false,
+                    });
+                }
+            }
+            for r in series.meta.reference_lines.iter() {
+                if let Some(y) = y_axis.to_plot(r.value) {
+                    lines.push(HLine {
+                        y,
+                        label: r.label.to_string(),
+                        // "200× ≈ 8 h of expert effort (cards)" → "200× ≈ 8 h".
+                        short: r
+                            .label
+                            .split(" of ")
+                            .next()
+                            .filter(|t| t.len() < r.label.len())
+                            .map_or_else(|| label(r.value), str::to_string),
+                        warning: false,
+                    });
+                }
+            }
+            let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+            for p in &points {
+                let (a, b) = p.interval.unwrap_or((p.y, p.y));
+                lo = lo.min(a.min(p.y));
+                hi = hi.max(b.max(p.y));
+            }
+            for l in &lines {
+                lo = lo.min(l.y);
+                hi = hi.max(l.y);
+            }
+            if !lo.is_finite() {
+                (lo, hi) = (0.0, 1.0);
+            }
+            if log {
+                if let Some(v) = fan_range_top.filter(|v| *v > 0.0) {
+                    hi = hi.max(v.log10().min(hi + 1.0));
+                }
+                let range = (lo - 2f64.log10(), hi + 2f64.log10());
+                let mut m = 10f64.powf(range.0.floor());
+                while m.log10() <= range.1 && y_ticks.len() < 40 {
+                    for k in [1.0, 2.0, 5.0] {
+                        let y = (m * k).log10();
+                        if y >= range.0 && y <= range.1 {
+                            y_ticks.push((y, label(m * k)));
+                        }
+                    }
+                    m *= 10.0;
+                }
+                axis_notes.insert(0, "Log scale: each gridline step is a multiple of the one below, so exponential growth is a straight line.".into());
+                range
+            } else {
+                if let Some(v) = fan_range_top.filter(|v| v.is_finite()) {
+                    hi = hi.max(v.min(hi + (hi - lo).max(1.0)));
+                }
+                let pad = ((hi - lo) * 0.08).max(1e-6);
+                let (a, b) = (lo - pad, hi + pad);
+                let raw = ((b - a) / 6.0).max(1e-9);
+                let mag = 10f64.powf(raw.log10().floor());
+                let step = [1.0, 2.0, 5.0, 10.0]
+                    .into_iter()
+                    .map(|k| k * mag)
+                    .find(|s| *s >= raw)
+                    .unwrap_or(10.0 * mag);
+                let mut t = (a / step).ceil() * step;
+                while t <= b && y_ticks.len() < 12 {
+                    y_ticks.push((t, label(t)));
+                    t += step;
+                }
+                axis_notes.insert(0, "Linear scale: an index rises by a constant number of points per year along a straight line.".into());
+                (a, b)
+            }
+        }
     };
+    for b in series.meta.breaks.iter() {
+        if let Ok(d) = Day::parse(&b.date) {
+            method_breaks.push(VLine {
+                x: d.x(),
+                label: b.label.to_string(),
+            });
+        }
+    }
 
     let to_plot = |y_fit: f64| y_axis.to_plot(prep.transform.to_value(y_fit));
     // Exponential curves are straight on the log axis: two points draw them exactly.
-    let log_axis = y_axis == YAxis::LogMinutes && prep.transform == trendline_core::Transform::Log2;
+    let log_axis = matches!(y_axis, YAxis::LogMinutes | YAxis::LogMultiplier)
+        && prep.transform == trendline_core::Transform::Log2;
     let top = y_range.1 + (y_range.1 - y_range.0);
     let mut curves = Vec::new();
     let mut bands = Vec::new();
-    let mut vlines = Vec::new();
+    let mut vlines = method_breaks;
+    // An index's trend is a rate in points per year; the engine's "doubling time" of a linear
+    // fit is the days one index step takes.
+    let rate_of = |t: f64| match prep.transform {
+        trendline_core::Transform::Linear { step } => {
+            trendline_core::data::units::rate_in_words(t, step)
+        }
+        _ => format_days_and_months(t),
+    };
     if let (Some(fit), Some(proj)) = (fit, forecast.fitted_projection.or(forecast.projection)) {
         let (a, b) = (fit.span.0.x(), fit.span.1.x());
         let n = fit.line.n;
         let label = match (prep.family, forecast.fitted_doubling) {
+            (Family::Linear, Some(t)) => format!("Fitted linear trend (OLS, n = {n}): {}", rate_of(t)),
             (Family::Logistic, Some(t)) => format!("Fitted logistic trend (n = {n}): odds double every {}", format_days_and_months(t)),
             (Family::Superexponential, Some(t)) => format!(
                 "Fitted superexponential trend (n = {n}): now doubling every {}, each doubling {:.1}% shorter",
@@ -684,7 +796,13 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
         } else {
             "it doubles"
         };
-        let mut label = if same {
+        let mut label = if prep.family == Family::Linear {
+            if same {
+                format!("Projection at the fitted rate ({})", rate_of(t))
+            } else {
+                format!("Projection if it rises {}", rate_of(t))
+            }
+        } else if same {
             format!(
                 "Projection at the fitted rate ({})",
                 format_days_and_months(t)
@@ -836,6 +954,8 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
             }
             Unit::Minutes => "Task length (human time, log scale)".into(),
             Unit::Percent => "Score (%)".into(),
+            Unit::Multiplier => "Speedup (×, log scale)".into(),
+            Unit::Index => "Index score (points)".into(),
         },
         points,
         forecasts,

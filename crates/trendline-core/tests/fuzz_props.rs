@@ -923,7 +923,7 @@ proptest! {
 
     /// The series-file parser: Ok with sorted, unique, in-range points, or located errors.
     #[test]
-    fn series_file(text in series_csv(), k in 0usize..14) {
+    fn series_file(text in series_csv(), k in 0usize..64) {
         let meta = &data().series[k % data().series.len()].meta;
         match parse_series(meta, &text, latest()) {
             Ok(s) => {
@@ -936,7 +936,8 @@ proptest! {
                     prop_assert!(p.value.is_finite());
                     match meta.unit {
                         Unit::Percent => prop_assert!((0.0..=100.0).contains(&p.value)),
-                        Unit::Minutes => prop_assert!(p.value > 0.0),
+                        Unit::Minutes | Unit::Multiplier => prop_assert!(p.value > 0.0),
+                        Unit::Index => {}
                     }
                     if let (Some(lo), Some(hi)) = (p.ci_low, p.ci_high) {
                         prop_assert!(lo <= hi);

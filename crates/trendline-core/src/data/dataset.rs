@@ -109,6 +109,52 @@ pub struct SeriesMeta {
     /// Doubling times the source publishes (exponential fit, frontier points, default cap).
     #[serde(default)]
     pub published_doubling: List<PublishedDoubling>,
+    /// Why no trend is fitted (too few frontier points or too short a span: Trendline never
+    /// fits a line on fewer than 5 frontier points or less than 12 months); `None` = fitted.
+    #[serde(default)]
+    pub no_fit: Option<Text>,
+    /// For index series: the index points one unit of fit space counts (rates are shown per
+    /// year whatever the step; the step keeps the doubling-time machinery in its usual range).
+    #[serde(default)]
+    pub index_step: Option<f64>,
+    /// Milestone levels in the series' unit, for index and multiplier series.
+    #[serde(default)]
+    pub levels: List<f64>,
+    /// Labelled horizontal reference lines (e.g. a speedup's equivalent expert effort).
+    #[serde(default)]
+    pub reference_lines: List<RefLine>,
+    /// Dated method breaks, drawn as labelled vertical lines.
+    #[serde(default)]
+    pub breaks: List<MethodBreak>,
+}
+
+/// A labelled horizontal line at a value, e.g. "200× ≈ 8 h of expert effort".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RefLine {
+    /// Level in the series' unit.
+    pub value: f64,
+    /// What the level means, with its source.
+    pub label: Text,
+}
+
+/// A change of method at a date: points before and after it are not strictly comparable.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MethodBreak {
+    /// ISO date of the break.
+    pub date: Text,
+    /// What changed.
+    pub label: Text,
+}
+
+/// A group of series in the mosaic ("Writing real-world code", …), in the manifest's order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// Stable id (`data-testid="mosaic-group-<id>"`).
+    pub id: Text,
+    /// Heading.
+    pub title: Text,
+    /// Series ids, in display order.
+    pub series: List<Text>,
 }
 
 /// The manifest: every series and the dataset's vintage.
@@ -120,6 +166,9 @@ pub struct Manifest {
     pub vintage: Text,
     /// Series in display order.
     pub series: List<SeriesMeta>,
+    /// The mosaic's groups; every series in exactly one.
+    #[serde(default)]
+    pub groups: List<Group>,
 }
 
 /// What kind of observation a point is.
@@ -314,6 +363,34 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, DataErrors> {
                 format!("series \"{}\": only percent series are bounded", s.id),
             ));
         }
+        if let Some(st) = s.index_step {
+            if !(st.is_finite() && st > 0.0) || s.unit != Unit::Index {
+                problems.push((
+                    line("index_step"),
+                    format!(
+                        "series \"{}\": index_step must be a positive number, on an index series",
+                        s.id
+                    ),
+                ));
+            }
+        }
+        if s.levels.iter().any(|v| !v.is_finite())
+            || s.reference_lines.iter().any(|r| !r.value.is_finite())
+        {
+            problems.push((
+                line("levels"),
+                format!(
+                    "series \"{}\": levels and reference lines must be finite",
+                    s.id
+                ),
+            ));
+        }
+        if s.breaks.iter().any(|b| Day::parse(&b.date).is_err()) {
+            problems.push((
+                line("breaks"),
+                format!("series \"{}\": a break's date is not a date", s.id),
+            ));
+        }
         if let Some(c) = s.fit_cap {
             if !(c.is_finite() && c > 0.0) {
                 problems.push((
@@ -322,6 +399,26 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, DataErrors> {
                 ));
             }
         }
+    }
+    let mut grouped = HashSet::new();
+    for g in m.groups.iter() {
+        for sid in g.series.iter() {
+            if !ids.contains(sid.as_ref()) || !grouped.insert(sid.as_ref()) {
+                problems.push((
+                    member_line(text, 0, "groups"),
+                    format!(
+                        "group \"{}\" names series \"{sid}\", which is unknown or already in a group",
+                        g.id
+                    ),
+                ));
+            }
+        }
+    }
+    if !m.groups.is_empty() && grouped.len() != ids.len() {
+        problems.push((
+            member_line(text, 0, "groups"),
+            "groups must name every series".into(),
+        ));
     }
     if problems.is_empty() {
         Ok(m)
@@ -398,11 +495,13 @@ pub fn parse_series(meta: &SeriesMeta, text: &str, latest: Day) -> Result<Series
         };
         let in_range = |v: f64| match meta.unit {
             Unit::Percent => (0.0..=100.0).contains(&v),
-            Unit::Minutes => v > 0.0,
+            Unit::Minutes | Unit::Multiplier => v > 0.0,
+            Unit::Index => true,
         };
         let range_text = match meta.unit {
             Unit::Percent => "between 0 and 100",
-            Unit::Minutes => "greater than 0",
+            Unit::Minutes | Unit::Multiplier => "greater than 0",
+            Unit::Index => "a finite number",
         };
         let value = match parse_opt_f64(cell(4), "value") {
             Ok(Some(v)) if in_range(v) => Some(v),
@@ -421,7 +520,7 @@ pub fn parse_series(meta: &SeriesMeta, text: &str, latest: Day) -> Result<Series
         };
         let mut bound = |i: usize, name: &str| match parse_opt_f64(cell(i), name) {
             // Percent bounds are not clipped to 0–100: they are kept exactly as published.
-            Ok(Some(v)) if meta.unit == Unit::Minutes && v < 0.0 => {
+            Ok(Some(v)) if meta.unit.is_log() && v < 0.0 => {
                 fail(format!("{name} {v} is out of range (must be at least 0)"));
                 None
             }
@@ -673,6 +772,11 @@ mod tests {
             retrieved: "2026-01-01".into(),
             caveats: vec![].into(),
             published_doubling: vec![].into(),
+            no_fit: None,
+            index_step: None,
+            levels: vec![].into(),
+            reference_lines: vec![].into(),
+            breaks: vec![].into(),
         }
     }
 

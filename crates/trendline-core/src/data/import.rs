@@ -406,6 +406,11 @@ pub fn user_meta(id: &str, title: &str, unit: Unit, latest: Day) -> SeriesMeta {
         retrieved: latest.to_string().into(),
         caveats: Vec::new().into(),
         published_doubling: Vec::new().into(),
+        no_fit: None,
+        index_step: None,
+        levels: Vec::new().into(),
+        reference_lines: Vec::new().into(),
+        breaks: Vec::new().into(),
     }
 }
 

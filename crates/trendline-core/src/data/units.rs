@@ -11,6 +11,12 @@ pub enum Unit {
     Minutes,
     /// A score in percent; must lie in 0–100; drawn on a linear 0–100 axis.
     Percent,
+    /// An index or rating (e.g. the Epoch Capabilities Index): any finite number, on a linear
+    /// axis; its trend is a straight line in index points per year, not a doubling time.
+    Index,
+    /// A multiplier such as a speedup (`4` = 4×); must be > 0; drawn on a log axis and
+    /// fitted exponentially like task lengths.
+    Multiplier,
 }
 
 impl Unit {
@@ -19,7 +25,92 @@ impl Unit {
         match self {
             Unit::Minutes => "task length (human time)",
             Unit::Percent => "score (%)",
+            Unit::Index => "index score",
+            Unit::Multiplier => "speedup (×)",
         }
+    }
+
+    /// Whether the series' trend is a constant doubling time (of the value or of the odds),
+    /// rather than a rate of index points per year.
+    pub fn doubles(self) -> bool {
+        self != Unit::Index
+    }
+
+    /// Whether values are drawn on a log axis and fitted as `log2(value)` (task lengths and
+    /// multipliers).
+    pub fn is_log(self) -> bool {
+        matches!(self, Unit::Minutes | Unit::Multiplier)
+    }
+}
+
+/// A multiplier written for people: `4×`, `72.7×`, `449×`.
+///
+/// ```
+/// use trendline_core::data::units::format_multiplier;
+/// assert_eq!(format_multiplier(4.0), "4.00×");
+/// assert_eq!(format_multiplier(72.65), "72.7×");
+/// assert_eq!(format_multiplier(449.46), "449×");
+/// ```
+pub fn format_multiplier(v: f64) -> String {
+    if !v.is_finite() || v <= 0.0 {
+        "—".into()
+    } else if v < 10.0 {
+        format!("{v:.2}×")
+    } else if v < 100.0 {
+        format!("{v:.1}×")
+    } else {
+        format!("{}×", group_thousands(v))
+    }
+}
+
+/// An index value written for people: one decimal below 1,000, whole numbers beyond.
+///
+/// ```
+/// use trendline_core::data::units::format_index;
+/// assert_eq!(format_index(161.65), "161.7");
+/// assert_eq!(format_index(2176.88), "2,177");
+/// assert_eq!(format_index(0.73), "0.73");
+/// ```
+pub fn format_index(v: f64) -> String {
+    if !v.is_finite() {
+        "—".into()
+    } else if v.abs() < 10.0 {
+        format!("{v:.2}")
+    } else if v.abs() < 1000.0 {
+        format!("{v:.1}")
+    } else {
+        group_thousands(v)
+    }
+}
+
+/// A linear trend's rate, in index points per year, from the days one `step` of the index
+/// takes: `rate = step × 365.2425 / days`.
+///
+/// ```
+/// use trendline_core::data::units::index_rate_per_year;
+/// assert!((index_rate_per_year(365.2425, 10.0) - 10.0).abs() < 1e-12);
+/// ```
+pub fn index_rate_per_year(days: f64, step: f64) -> f64 {
+    step * 365.2425 / days
+}
+
+/// A rate of index points per year in words: `"+12.3 points/year"`.
+///
+/// ```
+/// use trendline_core::data::units::rate_in_words;
+/// assert_eq!(rate_in_words(30.0, 1.0), "+12.2 points/year");
+/// ```
+pub fn rate_in_words(days: f64, step: f64) -> String {
+    if !days.is_finite() || days <= 0.0 {
+        return "no rise".into();
+    }
+    let r = index_rate_per_year(days, step);
+    if r >= 100.0 {
+        format!("+{} points/year", group_thousands(r))
+    } else if r >= 1.0 {
+        format!("+{r:.1} points/year")
+    } else {
+        format!("+{r:.3} points/year")
     }
 }
 

@@ -40,7 +40,9 @@ impl ScenarioRun {
         let mut out = family.label().to_string();
         match f.assumed_doubling {
             Some(t) => {
-                let what = if family == Family::Logistic {
+                let what = if family == Family::Linear {
+                    "one index step"
+                } else if family == Family::Logistic {
                     "odds doubling"
                 } else {
                     "doubling"

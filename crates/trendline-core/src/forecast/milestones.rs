@@ -78,5 +78,41 @@ pub fn milestones(unit: Unit, units: Units, goal: Option<f64>) -> Vec<Milestone>
                 hours: None,
             })
             .collect(),
+        Unit::Index | Unit::Multiplier => Vec::new(),
+    }
+}
+
+/// The milestones of a series: [`milestones`] for its unit, and for index and multiplier
+/// series the levels its manifest entry names (`level-<value>`, labelled in the unit:
+/// "ECI 170", "1,000×").
+pub fn milestones_for(
+    meta: &crate::data::dataset::SeriesMeta,
+    units: Units,
+    goal: Option<f64>,
+) -> Vec<Milestone> {
+    let mut v = milestones(meta.unit, units, goal);
+    if matches!(meta.unit, Unit::Index | Unit::Multiplier) {
+        v.extend(meta.levels.iter().map(|&l| Milestone {
+            id: Cow::Owned(format!("level-{l}")),
+            label: Cow::Owned(level_label(meta.unit, l)),
+            target: l,
+            hours: None,
+        }));
+    }
+    v
+}
+
+/// A level written in its unit: `"1,000×"` for multipliers, `"170.0 points"` for indices.
+///
+/// ```
+/// use trendline_core::forecast::milestones::level_label;
+/// use trendline_core::Unit;
+/// assert_eq!(level_label(Unit::Multiplier, 1000.0), "1,000×");
+/// assert_eq!(level_label(Unit::Index, 170.0), "170.0 points");
+/// ```
+pub fn level_label(unit: Unit, v: f64) -> String {
+    match unit {
+        Unit::Multiplier => crate::data::units::format_multiplier(v),
+        _ => format!("{} points", crate::data::units::format_index(v)),
     }
 }

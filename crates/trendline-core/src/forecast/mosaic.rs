@@ -63,6 +63,22 @@ pub struct MosaicRow {
     pub milestone: Option<NextMilestone>,
     /// Data and fit in a unit box.
     pub sparkline: Sparkline,
+    /// Why the series has no fit, when it is too short for one (the manifest's `no_fit`).
+    pub no_fit: Option<String>,
+    /// For index series (linear fits): the index points one unit of `doubling` counts, so
+    /// that the rate is `step × 365.2425 / doubling` points per year.
+    pub index_step: Option<f64>,
+}
+
+impl MosaicRow {
+    /// The fitted rate in index points per year (index series only):
+    /// `step × 365.2425 / doubling`.
+    pub fn rate_per_year(&self) -> Option<f64> {
+        Some(crate::data::units::index_rate_per_year(
+            self.doubling?,
+            self.index_step?,
+        ))
+    }
 }
 
 /// The milestone a row reports, given the best value measured so far: horizons report
@@ -82,7 +98,24 @@ pub fn next_milestone_id(unit: Unit, best: f64) -> &'static str {
         Unit::Minutes => "work-month",
         Unit::Percent if best < 90.0 => "pct-90",
         Unit::Percent => "pct-99",
+        // Index and multiplier series name their own levels: see [`next_level_id`].
+        Unit::Index | Unit::Multiplier => "",
     }
+}
+
+/// The milestone id a row of `series` reports: [`next_milestone_id`], or for index and
+/// multiplier series the first of its manifest levels above `best` (`level-<value>`).
+///
+/// ```
+/// use trendline_core::forecast::mosaic::next_level_id;
+/// assert_eq!(next_level_id(&[170.0, 200.0], 161.6).as_deref(), Some("level-170"));
+/// assert_eq!(next_level_id(&[170.0], 180.0), None);
+/// ```
+pub fn next_level_id(levels: &[f64], best: f64) -> Option<String> {
+    levels
+        .iter()
+        .find(|&&l| l > best)
+        .map(|l| format!("level-{l}"))
 }
 
 /// The mosaic row of `series`: [`prepare_with`] (essential analyses) and [`project`] under the
@@ -102,13 +135,20 @@ pub fn summarise(series: &Series) -> MosaicRow {
         .filter(|p| p.kind.fitted_by_default())
         .map(|p| p.value)
         .fold(f64::NEG_INFINITY, f64::max);
-    let want = next_milestone_id(series.meta.unit, best);
+    let want = match series.meta.unit {
+        Unit::Index | Unit::Multiplier => {
+            next_level_id(&series.meta.levels, best).unwrap_or_default()
+        }
+        u => next_milestone_id(u, best).to_string(),
+    };
+    // Without a fit there is no date to report (not "never").
     let milestone = fc
         .milestones
         .iter()
+        .filter(|_| fit.is_some())
         .find(|m| m.milestone.id == want)
         .map(|m| NextMilestone {
-            id: want.to_string(),
+            id: want.clone(),
             label: m.milestone.label.to_string(),
             date: m.assumed,
             mc: m.mc.clone(),
@@ -124,6 +164,11 @@ pub fn summarise(series: &Series) -> MosaicRow {
         window: fit.map(|f| f.span),
         milestone,
         sparkline: sparkline(series, &prepared),
+        no_fit: series.meta.no_fit.as_ref().map(|r| r.to_string()),
+        index_step: match prepared.transform {
+            crate::model::family::Transform::Linear { step } => Some(step),
+            _ => None,
+        },
     }
 }
 
@@ -183,8 +228,10 @@ fn sparkline(series: &Series, p: &crate::forecast::Prepared) -> Sparkline {
 /// ```
 pub fn normalised(series: &Series) -> Vec<(f64, f64)> {
     let t = match series.meta.unit {
-        Unit::Minutes => crate::model::family::Transform::Log2,
+        Unit::Minutes | Unit::Multiplier => crate::model::family::Transform::Log2,
         Unit::Percent => crate::model::family::Transform::LogOdds { sat: 100.0 },
+        // An index has no doublings: the one-scale chart cannot place it.
+        Unit::Index => return Vec::new(),
     };
     let ys: Vec<(f64, f64)> = series
         .points

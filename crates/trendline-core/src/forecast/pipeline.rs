@@ -7,7 +7,7 @@ use crate::data::dataset::{PublishedDoubling, Series};
 use crate::data::date::Day;
 use crate::data::units::Unit;
 use crate::forecast::backtest::{rolling_origin, Backtest};
-use crate::forecast::milestones::{milestones, Milestone};
+use crate::forecast::milestones::{milestones_for, Milestone};
 use crate::forecast::montecarlo::{bootstrap, quantile, quantiles, Draws, Fan, UnitFan};
 use crate::model::family::{Family, Transform};
 use crate::model::fit::{fit_line, ExpFit, FitError, FitWindow, LinearFit, Selection};
@@ -293,10 +293,7 @@ pub fn prepare_with(
             family.label()
         ));
     }
-    let transform = match unit {
-        Unit::Minutes => Transform::Log2,
-        Unit::Percent => Transform::LogOdds { sat: state.sat },
-    };
+    let transform = Transform::for_meta(&series.meta, state.sat);
     let mut window = state.fit_window(series);
     let effective = match (unit, sibling80) {
         (Unit::Minutes, Some(p80)) if state.rel != 50.0 => {
@@ -332,7 +329,12 @@ pub fn prepare_with(
         _ => Rc::new(series.clone()),
     };
     let s = &*effective;
-    let fit = fit_line(s, &window, transform);
+    // A series too short for a trend is shown without one, whatever the settings.
+    let fit = if s.meta.no_fit.is_some() {
+        Err(crate::model::fit::FitError::TooShort)
+    } else {
+        fit_line(s, &window, transform)
+    };
     let (xs, ys): (Vec<f64>, Vec<f64>) = match &fit {
         Ok(f) => f
             .used
@@ -455,7 +457,6 @@ pub fn prepare_with(
 pub fn project(prepared: &Rc<Prepared>, state: &State) -> Forecast {
     let p = &**prepared;
     let mut notes = p.notes.clone();
-    let unit = p.series.meta.unit;
     let until = state.until.x();
     let mut out = Forecast {
         prepared: prepared.clone(),
@@ -472,7 +473,7 @@ pub fn project(prepared: &Rc<Prepared>, state: &State) -> Forecast {
         asof_hits: Vec::new(),
         notes: Vec::new(),
     };
-    let ms = milestones(unit, state.units, state.goal);
+    let ms = milestones_for(&p.series.meta, state.units, state.goal);
     let Ok(fit) = &p.fit else {
         out.milestones = ms
             .into_iter()

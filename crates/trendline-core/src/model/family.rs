@@ -11,6 +11,8 @@ pub enum Family {
     Superexponential,
     /// `log2` odds of `value / saturation` linear in time: a constant odds-doubling time.
     Logistic,
+    /// The value itself linear in time: a constant rate in index points per year.
+    Linear,
 }
 
 impl Family {
@@ -20,6 +22,7 @@ impl Family {
             Family::Exponential => "exp",
             Family::Superexponential => "superexp",
             Family::Logistic => "logistic",
+            Family::Linear => "linear",
         }
     }
 
@@ -29,6 +32,7 @@ impl Family {
             Family::Exponential,
             Family::Superexponential,
             Family::Logistic,
+            Family::Linear,
         ]
         .into_iter()
         .find(|f| f.token() == s)
@@ -40,26 +44,31 @@ impl Family {
             Family::Exponential => "exponential",
             Family::Superexponential => "superexponential",
             Family::Logistic => "logistic",
+            Family::Linear => "linear",
         }
     }
 
-    /// The default for a unit: exponential for horizons, logistic for percentages.
+    /// The default for a unit: exponential for horizons and multipliers, logistic for
+    /// percentages, linear for indices.
     pub fn default_for(unit: Unit) -> Family {
         match unit {
-            Unit::Minutes => Family::Exponential,
+            Unit::Minutes | Unit::Multiplier => Family::Exponential,
             Unit::Percent => Family::Logistic,
+            Unit::Index => Family::Linear,
         }
     }
 
     /// Whether the family applies to a unit: horizons take exponential or superexponential,
-    /// bounded percentages logistic.
+    /// multipliers exponential, bounded percentages logistic, indices linear.
     pub fn applies_to(self, unit: Unit) -> bool {
         matches!(
             (self, unit),
             (
                 Family::Exponential | Family::Superexponential,
                 Unit::Minutes
-            ) | (Family::Logistic, Unit::Percent)
+            ) | (Family::Exponential, Unit::Multiplier)
+                | (Family::Logistic, Unit::Percent)
+                | (Family::Linear, Unit::Index)
         )
     }
 }
@@ -77,9 +86,28 @@ pub enum Transform {
         /// Saturation level (e.g. 100 for percent).
         sat: f64,
     },
+    /// `y = v / step`: an index counted in steps of `step` points, so that one unit of `y`
+    /// (the "doubling" of the other transforms) is one step of the index.
+    Linear {
+        /// Index points per unit of `y` (> 0).
+        step: f64,
+    },
 }
 
 impl Transform {
+    /// The fit-space transform of a series under saturation `sat` (percent series): `log2`
+    /// for task lengths and multipliers, log-odds for scores, `v / index_step` for indices
+    /// (step 1 when the manifest gives none).
+    pub fn for_meta(meta: &crate::data::dataset::SeriesMeta, sat: f64) -> Transform {
+        match meta.unit {
+            Unit::Minutes | Unit::Multiplier => Transform::Log2,
+            Unit::Percent => Transform::LogOdds { sat },
+            Unit::Index => Transform::Linear {
+                step: meta.index_step.unwrap_or(1.0),
+            },
+        }
+    }
+
     /// `y` for a value; `None` when undefined (log of a non-positive value, or a bad `sat`).
     ///
     /// ```
@@ -98,6 +126,8 @@ impl Transform {
                 (p / (1.0 - p)).log2()
             }
             Transform::LogOdds { .. } => return None,
+            Transform::Linear { step } if step > 0.0 && step.is_finite() => v / step,
+            Transform::Linear { .. } => return None,
         };
         y.is_finite().then_some(y)
     }
@@ -107,6 +137,7 @@ impl Transform {
         match self {
             Transform::Log2 => y.exp2(),
             Transform::LogOdds { sat } => sat / (1.0 + (-y).exp2()),
+            Transform::Linear { step } => y * step,
         }
     }
 
@@ -121,7 +152,7 @@ impl Transform {
                 let y = (p / (1.0 - p)).log2();
                 y.is_finite().then_some(y)
             }
-            Transform::Log2 => self.to_y(v),
+            Transform::Log2 | Transform::Linear { .. } => self.to_y(v),
         }
     }
 }

@@ -48,6 +48,9 @@ pub enum FitError {
     SingleDate,
     /// An input was NaN or infinite, or so large that the fit's sums overflow.
     NonFinite,
+    /// The series is too short for a trend (its manifest says why): no line is fitted on
+    /// fewer than 5 frontier points or less than 12 months.
+    TooShort,
 }
 
 impl fmt::Display for FitError {
@@ -66,6 +69,10 @@ impl fmt::Display for FitError {
             FitError::NonFinite => write!(
                 f,
                 "the selection contains a value that is not a finite number"
+            ),
+            FitError::TooShort => write!(
+                f,
+                "this series is too short for a trend (fewer than 5 frontier points or less than 12 months), so no line is fitted"
             ),
         }
     }

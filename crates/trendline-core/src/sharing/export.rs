@@ -64,11 +64,13 @@ pub const MILESTONE_COLUMNS: [&str; 10] = [
     "mc_share_not_by_end",
 ];
 
-/// The token written for a unit in exports: `minutes` or `percent`.
+/// The token written for a unit in exports: `minutes`, `percent`, `index` or `multiplier`.
 pub fn unit_token(unit: Unit) -> &'static str {
     match unit {
         Unit::Minutes => "minutes",
         Unit::Percent => "percent",
+        Unit::Index => "index",
+        Unit::Multiplier => "multiplier",
     }
 }
 
@@ -80,6 +82,7 @@ fn doubling_name(family: Family) -> &'static str {
         Family::Exponential => "doubling time",
         Family::Superexponential => "doubling time at the anchor",
         Family::Logistic => "odds-doubling time",
+        Family::Linear => "days per index step",
     }
 }
 
@@ -528,6 +531,8 @@ pub fn csv_export_with(
         match meta.unit {
             Unit::Minutes => "task length in minutes of human time",
             Unit::Percent => "score in percent",
+            Unit::Index => "index score (points)",
+            Unit::Multiplier => "multiplier (speedup, ×)",
         },
     );
     for c in meta.caveats.iter() {
