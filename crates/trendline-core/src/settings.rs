@@ -68,6 +68,52 @@ impl Anchor {
     }
 }
 
+/// Which uncertainty band every fan, percentile and probability uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Band {
+    /// The fit's own uncertainty plus the chance the rate changes, scaled by the series' own
+    /// past forecast errors (`forecast::calibration`).
+    #[default]
+    Calibrated,
+    /// The fit's own uncertainty only: bootstrap over the points plus residual noise.
+    Fit,
+}
+
+impl Band {
+    /// URL token.
+    pub fn token(self) -> &'static str {
+        match self {
+            Band::Calibrated => "calibrated",
+            Band::Fit => "fit",
+        }
+    }
+
+    /// The band for a URL token (`None` for anything else).
+    pub fn from_token(t: &str) -> Option<Band> {
+        match t {
+            "calibrated" => Some(Band::Calibrated),
+            "fit" => Some(Band::Fit),
+            _ => None,
+        }
+    }
+
+    /// Words for the reader.
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::Calibrated => "calibrated band",
+            Band::Fit => "fit-only band",
+        }
+    }
+
+    /// The other band.
+    pub fn other(self) -> Band {
+        match self {
+            Band::Calibrated => Band::Fit,
+            Band::Fit => Band::Calibrated,
+        }
+    }
+}
+
 /// Work or calendar milestones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Units {

@@ -1,6 +1,7 @@
 //! Series + settings → what the page shows: projection, fans, milestones, checks, tables.
 
 pub mod backtest;
+pub mod calibration;
 pub mod compare;
 pub mod milestones;
 pub mod montecarlo;
