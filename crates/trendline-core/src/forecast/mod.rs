@@ -3,10 +3,12 @@
 pub mod backtest;
 pub mod calibration;
 pub mod compare;
+pub mod growth;
 pub mod milestones;
 pub mod montecarlo;
 pub mod mosaic;
 mod pipeline;
+pub mod probability;
 pub mod sensitivity;
 
 pub use pipeline::*;
