@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 PORT ?= 8080
 
-.PHONY: serve test dist single-file setup setup-test lint test-native test-browser test-e2e check-data check-bad-data bench check-size fuzz
+.PHONY: calibration serve test dist single-file setup setup-test lint test-native test-browser test-e2e check-data check-bad-data bench check-size fuzz
 
 ## serve: install what is missing, then serve the app at http://127.0.0.1:$(PORT) with rebuild on change
 serve: setup
@@ -47,6 +47,14 @@ dist: setup
 ## growth unremarked.
 check-size: setup-test dist
 	node scripts/check-size.mjs --limit-kb 375
+
+## calibration: docs/calibration.md, every bundled series' rolling-origin backtest scored for
+## both bands (coverage 80/95 with binomial tests, mean width, interval score) and the pooled
+## rows, computed by the engine itself (crates/trendline-core/examples/calibration.rs)
+calibration:
+	cargo run --quiet --release -p trendline-core --example calibration -- "$$(git rev-parse --short HEAD)$$(git diff --quiet HEAD -- crates data || echo '+changes')" > docs/calibration.md.tmp
+	mv docs/calibration.md.tmp docs/calibration.md
+	@grep -A4 '^## Pooled' docs/calibration.md
 
 ## single-file: the release bundle, then where its one-file copy (works from file://) is
 single-file: dist
