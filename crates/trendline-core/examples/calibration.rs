@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 use trendline_core::forecast::backtest::Score;
-use trendline_core::model::reliability::sibling80_id;
 use trendline_core::forecast::calibration::{PRIOR_PAIRS, PRIOR_RHO, PRIOR_SCALE};
+use trendline_core::model::reliability::sibling80_id;
 use trendline_core::settings::Band;
 use trendline_core::{prepare, Dataset, State};
 
@@ -137,4 +137,3 @@ fn main() {
         println!("{l}");
     }
 }
-
