@@ -33,7 +33,7 @@ pub fn chance_chart(
             x1 = x1.max(x);
         }
     }
-    if !(x1 > x0) {
+    if x1 <= x0 {
         return (
             SmallChart {
                 width,

@@ -718,7 +718,7 @@ fn the_chance_chart_has_a_rising_curve_per_milestone_and_marks_by() {
     let s = State::default();
     let f = forecast(d.get(&s.series).unwrap(), None, &s);
     let c = f.chance.as_ref().unwrap();
-    let curves: Vec<(String, String, Vec<(f64, f64)>)> = f
+    let curves: Vec<trendline_chart::small::NamedSeries> = f
         .milestones
         .iter()
         .zip(&c.curves)
