@@ -140,6 +140,8 @@ pub struct Prepared {
     pub cal_unit_fan: Option<UnitFan>,
     /// 95% percentile interval of the doubling time from the bootstrap, days.
     pub ci: Option<(f64, f64)>,
+    /// The same interval from the calibrated band's slopes `bᵢ'`.
+    pub cal_ci: Option<(f64, f64)>,
     /// The source's published doubling time for these settings, if any.
     pub published: Option<PublishedDoubling>,
     /// Rolling-origin backtest.
@@ -331,20 +333,7 @@ pub fn prepare_with(
         .as_ref()
         .ok()
         .map(|f| bootstrap(&xs, &ys, &f.line, CI_RESAMPLES.max(state.mc as usize)));
-    let ci = draws.as_ref().and_then(|d| {
-        let mut t: Vec<f64> = d
-            .slope
-            .iter()
-            .filter(|b| **b > 0.0)
-            .map(|b| 1.0 / b)
-            .collect();
-        if t.len() < d.len() / 2 {
-            return None;
-        }
-        // Resamples with a flat or falling trend have an infinite doubling time.
-        t.extend(std::iter::repeat_n(f64::INFINITY, d.len() - t.len()));
-        Some((quantile(&mut t, 0.025)?, quantile(&mut t, 0.975)?))
-    });
+    let ci = draws.as_ref().and_then(|d| doubling_interval(&d.slope));
     let (shift, unit_fan, calibration, cal_shift, cal_slope, cal_unit_fan) = match (&fit, &draws) {
         (Ok(f), Some(d)) => {
             let x_a = f.span.1.x();
@@ -366,6 +355,7 @@ pub fn prepare_with(
         }
         _ => (Vec::new(), None, None, Vec::new(), Vec::new(), None),
     };
+    let cal_ci = doubling_interval(&cal_slope);
     let published = (family == Family::Exponential
         && state.rel == 50.0
         && state.selection == Selection::Frontier
@@ -410,11 +400,38 @@ pub fn prepare_with(
         cal_shift,
         cal_slope,
         cal_unit_fan,
+        cal_ci,
         ci,
         published,
         backtest,
         notes,
         complete: full,
+    }
+}
+
+/// 95% percentile interval of the doubling time `1/bᵢ` over the slopes `bᵢ` (2.5th and 97.5th
+/// percentiles, flat or falling slopes counted as an infinite doubling time); `None` when half
+/// or more of the slopes are not rising.
+fn doubling_interval(slopes: &[f64]) -> Option<(f64, f64)> {
+    let mut t: Vec<f64> = slopes
+        .iter()
+        .filter(|b| **b > 0.0)
+        .map(|b| 1.0 / b)
+        .collect();
+    if slopes.is_empty() || t.len() < slopes.len() / 2 {
+        return None;
+    }
+    t.extend(std::iter::repeat_n(f64::INFINITY, slopes.len() - t.len()));
+    Some((quantile(&mut t, 0.025)?, quantile(&mut t, 0.975)?))
+}
+
+impl Prepared {
+    /// The doubling time's 95% interval under `band`.
+    pub fn ci_for(&self, band: Band) -> Option<(f64, f64)> {
+        match band {
+            Band::Fit => self.ci,
+            Band::Calibrated => self.cal_ci,
+        }
     }
 }
 
