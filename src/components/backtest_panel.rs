@@ -47,7 +47,7 @@ pub fn backtest_panel(props: &BacktestPanelProps) -> Html {
                     {", 95% band "}<strong data-testid="backtest-coverage-95" data-value={s.coverage95.to_string()}>{pct(s.coverage95)}</strong>
                     {" of "}<strong data-testid="backtest-n" data-value={s.n.to_string()}>{s.n}</strong>{" points; interval score "}
                     <strong data-testid="backtest-interval-score-80" data-value={s.interval_score80.to_string()}>{format!("{:.2}", s.interval_score80)}</strong>
-                    {format!(" ({}: {}, {}, {:.2}); mean |error| ", other.label(), pct(o.coverage80), pct(o.coverage95), o.interval_score80)}
+                    {format!(" ({}: {}, {}, {:.2}); mean |error| of the fit's median ", other.label(), pct(o.coverage80), pct(o.coverage95), o.interval_score80)}
                     <strong data-testid="backtest-mean-abs-error" data-value={bt.mean_abs_error.to_string()}>{format!("{:.2}", bt.mean_abs_error)}</strong>{format!(" ({space})")}
     </> }}>
                 <div class="table-scroll">

@@ -39,6 +39,9 @@ pub fn milestone_table(props: &MilestoneTableProps) -> Html {
             <thead>
                 <tr>
                     <th scope="col">{"Milestone"}</th>
+                    if chance {
+                        <th scope="col" title="Share of simulated trends that reach it on or before this date">{format!("Chance by {by}")}</th>
+                    }
                     <th scope="col">{ if props.overridden { "Your assumption" } else { "Projection" } }</th>
                     <th scope="col">{"Fitted trend"}</th>
                     if mc {
@@ -46,9 +49,6 @@ pub fn milestone_table(props: &MilestoneTableProps) -> Html {
                         <th scope="col">{"median"}</th>
                         <th scope="col">{"90%"}</th>
                         <th scope="col" title="Share of simulated trends that do not reach it by the end date">{"not by end"}</th>
-                    }
-                    if chance {
-                        <th scope="col" title="Share of simulated trends that reach it on or before this date">{format!("Chance by {by}")}</th>
                     }
                 </tr>
             </thead>
@@ -61,6 +61,12 @@ pub fn milestone_table(props: &MilestoneTableProps) -> Html {
                     html! {
                         <tr key={id.clone()}>
                             <th scope="row">{label}</th>
+                            if chance {
+                                <td data-testid={format!("milestone-{id}-prob")} data-value={r.prob.map(|p| p.to_string()).unwrap_or_default()}
+                                    title={r.prob.map(|p| format!("{p:.4}")).unwrap_or_else(|| "not after the last fitted date".into())}>
+                                    { r.prob.map_or_else(|| "—".to_string(), crate::components::percent) }
+                                </td>
+                            }
                             <td data-testid={format!("milestone-{id}")} data-value={av}>{at}</td>
                             <td data-testid={format!("milestone-{id}-fit")} data-value={fv}>{ft}</td>
                             if let (true, Some(McCrossing { p10, p50, p90, never_share })) = (mc, &r.mc) {
@@ -69,12 +75,6 @@ pub fn milestone_table(props: &MilestoneTableProps) -> Html {
                                     html! { <td data-testid={format!("milestone-{id}-{k}")} data-value={v}>{t}</td> }
                                 }) }
                                 <td data-testid={format!("milestone-{id}-never")} data-value={never_share.to_string()}>{format!("{:.0}%", never_share * 100.0)}</td>
-                            }
-                            if chance {
-                                <td data-testid={format!("milestone-{id}-prob")} data-value={r.prob.map(|p| p.to_string()).unwrap_or_default()}
-                                    title={r.prob.map(|p| format!("{p:.4}")).unwrap_or_else(|| "not after the last fitted date".into())}>
-                                    { r.prob.map_or_else(|| "—".to_string(), crate::components::percent) }
-                                </td>
                             }
                         </tr>
                     }
