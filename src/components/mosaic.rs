@@ -170,7 +170,7 @@ pub fn mosaic(props: &MosaicProps) -> Html {
                             { header(SortKey::Name, "Benchmark", "Sort by name") }
                             { header(SortKey::Doubling, "Doubling time (95% CI)", "Sort by fitted doubling time") }
                             { header(SortKey::Milestone, "Next milestone (p10–p90)", "Sort by milestone date") }
-                            <th scope="col" data-testid="mosaic-chance-header">{format!("Chance of the next milestone by {}", props.by)}</th>
+                            <th scope="col" class="chance-col" data-testid="mosaic-chance-header" data-by={props.by.to_string()}>{format!("Chance of the next milestone by {}", crate::components::long_date(props.by))}</th>
                             <th scope="col">{"Data and fit"}</th>
                             { header(SortKey::Points, "n", "Sort by number of fitted points") }
                             <th scope="col">{"Fit window"}</th>
