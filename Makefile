@@ -43,10 +43,13 @@ dist: setup
 ## about 5 %. Raised to 400 after 382.0 KB was measured at fbc219e (scenarios side by side, the
 ## log/linear axis and the strict-CSP loader files added about 29 KB). Lowered to 375 after
 ## 361.8 KB was measured at 6064d3a (one copy of the sort and of the drawing code, no Unicode
-## case tables: 32 KB less). Lower it whenever the first view shrinks; never raise it to hide
-## growth unremarked.
+## case tables: 32 KB less). Raised to 385 after 378.1 KB was measured on the branch that
+## added the calibrated band, the chance of each milestone by a date (column, sentence, chart)
+## and both bands' backtest scores (issue 23); the size at its base (c36ae5f) was not
+## re-measured. Lower it whenever the first view shrinks; never raise it to hide growth
+## unremarked.
 check-size: setup-test dist
-	node scripts/check-size.mjs --limit-kb 375
+	node scripts/check-size.mjs --limit-kb 385
 
 ## calibration: docs/calibration.md, every bundled series' rolling-origin backtest scored for
 ## both bands (coverage 80/95 with binomial tests, mean width, interval score) and the pooled
