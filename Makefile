@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 PORT ?= 8080
 
-.PHONY: serve test dist single-file setup setup-test lint test-native test-browser test-e2e check-data check-bad-data bench check-size fuzz
+.PHONY: calibration serve test dist single-file setup setup-test lint test-native test-browser test-e2e check-data check-bad-data bench check-size fuzz
 
 ## serve: install what is missing, then serve the app at http://127.0.0.1:$(PORT) with rebuild on change
 serve: setup
@@ -43,10 +43,21 @@ dist: setup
 ## about 5 %. Raised to 400 after 382.0 KB was measured at fbc219e (scenarios side by side, the
 ## log/linear axis and the strict-CSP loader files added about 29 KB). Lowered to 375 after
 ## 361.8 KB was measured at 6064d3a (one copy of the sort and of the drawing code, no Unicode
-## case tables: 32 KB less). Lower it whenever the first view shrinks; never raise it to hide
-## growth unremarked.
+## case tables: 32 KB less). Raised to 385 after 378.1 KB was measured on the branch that
+## added the calibrated band, the chance of each milestone by a date (column, sentence, chart)
+## and both bands' backtest scores (issue 23); the size at its base (c36ae5f) was not
+## re-measured. Lower it whenever the first view shrinks; never raise it to hide growth
+## unremarked.
 check-size: setup-test dist
-	node scripts/check-size.mjs --limit-kb 375
+	node scripts/check-size.mjs --limit-kb 385
+
+## calibration: docs/calibration.md, every bundled series' rolling-origin backtest scored for
+## both bands (coverage 80/95 with binomial tests, mean width, interval score) and the pooled
+## rows, computed by the engine itself (crates/trendline-core/examples/calibration.rs)
+calibration:
+	cargo run --quiet --release -p trendline-core --example calibration -- "$$(git rev-parse --short HEAD)$$(git diff --quiet HEAD -- crates data || echo '+changes')" > docs/calibration.md.tmp
+	mv docs/calibration.md.tmp docs/calibration.md
+	@grep -A4 '^## Pooled' docs/calibration.md
 
 ## single-file: the release bundle, then where its one-file copy (works from file://) is
 single-file: dist

@@ -269,7 +269,7 @@ pub fn app() -> Html {
             <Notices messages={(*notices).clone()} on_dismiss={on_dismiss} />
             <crate::components::ViewTabs view={*view} on_view={{ let view = view.clone(); Callback::from(move |v| view.set(v)) }} />
             if *view == trendline_core::sharing::url::View::Mosaic {
-                <crate::components::Mosaic on_open={{ let (view, d) = (view.clone(), dispatch.clone()); Callback::from(move |id: String| { d.emit(Action::SelectSeries(id)); view.set(trendline_core::sharing::url::View::Single); }) }} />
+                <crate::components::Mosaic on_open={{ let (view, d) = (view.clone(), dispatch.clone()); Callback::from(move |id: String| { d.emit(Action::SelectSeries(id)); view.set(trendline_core::sharing::url::View::Single); }) }} band={state.0.band} by={state.0.by} />
             } else {
             <section class="chart-panel" aria-labelledby="chart-title">
                 <div class="chart-head">

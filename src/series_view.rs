@@ -237,7 +237,8 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
                     {format!(" ({} fit, n = {})", fc.prepared.family.label(), fit.map_or(0, |f| f.line.n))}
                 </p>
                 {doubling}
-                <MilestoneTable rows={later.fc.milestones.clone()} overridden={later.state.doubling.is_some() || later.state.accel.is_some()} until={later.state.until} {horizon} compact=true />
+                <MilestoneTable rows={later.fc.milestones.clone()} overridden={later.state.doubling.is_some() || later.state.accel.is_some()} until={later.state.until} by={later.state.by} {horizon} compact=true />
+                <crate::components::Chance forecast={later.fc.clone()} band={later.state.band} by={later.state.by} dispatch={d.clone()} compact=true />
                 <crate::components::Scenarios forecast={later.fc.clone()} runs={runs.clone()} slots={later.state.scenarios.clone()} dispatch={d.clone()} compact=true />
                 <SourceNote meta={series.meta.clone()} />
             </>
@@ -265,7 +266,8 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
                 {doubling}
             </section>
             <section class="milestone-panel">
-                <MilestoneTable rows={later.fc.milestones.clone()} overridden={later.state.doubling.is_some() || later.state.accel.is_some()} until={later.state.until} {horizon} />
+                <MilestoneTable rows={later.fc.milestones.clone()} overridden={later.state.doubling.is_some() || later.state.accel.is_some()} until={later.state.until} by={later.state.by} {horizon} />
+                <crate::components::Chance forecast={later.fc.clone()} band={later.state.band} by={later.state.by} dispatch={d.clone()} />
                 <crate::components::Sensitivity forecast={later.fc.clone()} />
             </section>
             <crate::components::Scenarios forecast={later.fc.clone()} runs={runs.clone()} slots={later.state.scenarios.clone()} dispatch={d.clone()} />
@@ -273,7 +275,7 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
             <ModelPanel state={State { doubling: None, ..s.clone() }} prepared={Shared(fc.prepared.clone())} dispatch={d.clone()} has_reliability={props.has_reliability} />
             }
             if *rest {
-                <BacktestPanel prepared={Shared(fc.prepared.clone())} />
+                <BacktestPanel prepared={Shared(fc.prepared.clone())} band={s.band} />
                 <AboutData meta={series.meta.clone()} />
                 <DataTable series={shown} fitted={fitted_points.clone()} />
             }

@@ -461,6 +461,64 @@ def logistic_crossing(fit: LineFit, pct: float, sat: float = DEFAULT_SAT, doubli
     return line_crossing(fit, z, doubling)
 
 
+CAL_MIN_TRAIN = 4
+CAL_PRIOR_RHO = 0.3
+CAL_PRIOR_SCALE = 1.2
+CAL_PRIOR_PAIRS = 3.0
+
+
+def calibrate(xs: Sequence[int], ys: Sequence[float]) -> dict:
+    """The calibrated band's corrections from the series' own hindcasts (docs/engine.md
+    "Calibrated band"): for every distinct date o with >= 4 points before it, an exact OLS fit
+    on those points predicts every point dated on or after o; e = y - fit(x),
+    v = s^2 (1 + 1/n + (x - xbar)^2/Sxx), u = b (x - x_last). One-step pairs (x = o) give the
+    bias mu and the spread scale c; all pairs give the rate change rho; each shrunk to its prior
+    with weight 3 pairs."""
+    pts = sorted((int(x), float(y)) for x, y in zip(xs, ys) if math.isfinite(y))
+    pairs = []  # (e, v, u, one_step)
+    for o in sorted(set(p[0] for p in pts)):
+        train = [p for p in pts if p[0] < o]
+        if len(train) < CAL_MIN_TRAIN:
+            continue
+        try:
+            f = ols([p[0] for p in train], [p[1] for p in train], [str(i) for i in range(len(train))])
+        except ValueError:
+            continue
+        n = f.n
+        X = [Fraction(p[0]) for p in train]
+        xbar = sum(X) / n
+        sxx = sum((xi - xbar) ** 2 for xi in X)
+        s2 = f.sse / (n - 2)
+        x_a = max(p[0] for p in train)
+        for x, y in pts:
+            if x < o:
+                continue
+            e = float(Fraction(y) - f.level(x))
+            v = float(s2 * (1 + Fraction(1, n) + (Fraction(x) - xbar) ** 2 / sxx))
+            u = float(f.b * (x - x_a))
+            pairs.append((e, v, u, x == o))
+    out = {"bias": 0.0, "scale": CAL_PRIOR_SCALE, "rho": CAL_PRIOR_RHO, "one_step": 0, "pairs": 0}
+    one = [p for p in pairs if p[3]]
+    if not one:
+        return out
+    w = CAL_PRIOR_PAIRS
+    p1, pa = float(len(one)), float(len(pairs))
+
+    def shrink(own2, k, prior):
+        return math.sqrt((k * own2 + w * prior * prior) / (k + w))
+
+    bias = math.fsum(p[0] for p in one) / (p1 + w)
+    sv = math.fsum(p[1] for p in one)
+    se = math.fsum((p[0] - bias) ** 2 for p in one)
+    c2 = se / sv if sv > 0 else 0.0
+    scale = shrink(c2, p1, CAL_PRIOR_SCALE)
+    num = math.fsum((p[0] - bias) ** 2 - scale * scale * p[1] for p in pairs)
+    den = math.fsum(p[2] * p[2] for p in pairs)
+    r2 = num / den if den > 0 and num > 0 else 0.0
+    rho = shrink(r2, pa, CAL_PRIOR_RHO)
+    return {"bias": bias, "scale": scale, "rho": rho, "one_step": len(one), "pairs": len(pairs)}
+
+
 def line_projection(fit: LineFit, x, doubling: Optional[float] = None) -> float:
     """Projected level at x >= x_A: y_A + (x - x_A)/T (exact, rounded once); the fitted line before x_A."""
     X = Fraction(x)

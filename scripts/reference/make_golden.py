@@ -180,6 +180,7 @@ def build() -> dict:
         row["doubling_days"] = fnum(fit.doubling)
         row["anchor"] = {"x": fit.x_last, "date": E.iso_date(fit.x_last), "level_log2": fnum(fit.level(fit.x_last))}
         row["crossings"] = {"fitted": exp_crossings(fit, None)}
+        row["calibration"] = E.calibrate(fit.x, fit.y)
         for T in ASSUMED_DOUBLING:
             row["crossings"][f"assumed_{int(T)}"] = exp_crossings(fit, T)
         exp_out.append(row)
@@ -202,6 +203,7 @@ def build() -> dict:
             c["pct"] = pct
             cr[mid] = c
         row["crossings"] = cr
+        row["calibration"] = E.calibrate(fit.x, fit.y)
         z = E.line_projection(fit, x_proj)
         row["projection"] = {"date": PROJECTION_DATE, "x": x_proj, "z": fnum(z), "value": fnum(E.logistic_value(z, sat))}
         log_out.append(row)
@@ -327,7 +329,7 @@ def build() -> dict:
                 {"name": n, "series": s, "selection": sel, "from": frm, "drop": drop, "cap": "manifest default"}
                 for n, s, sel, frm, drop in EXP_CASES
             ],
-            "fields": "n, slope, intercept, doubling_days (1/slope, null if slope <= 0), r2, resid_sd (sqrt(SSE/(n-2))), sse, aicc (k = 3), ids (fitted ids, sorted), anchor, crossings",
+            "fields": "n, slope, intercept, doubling_days (1/slope, null if slope <= 0), r2, resid_sd (sqrt(SSE/(n-2))), sse, aicc (k = 3), ids (fitted ids, sorted), anchor, crossings; calibration = the calibrated band's corrections from the fitted points (docs/engine.md \"Calibrated band\": bias, scale, rho, one_step, pairs)",
             "milestones_hours": dict(E.WORK_MILESTONES + E.CALENDAR_MILESTONES),
             "crossing_scenarios": {
                 "fitted": "projection at the fitted doubling time",
@@ -337,7 +339,7 @@ def build() -> dict:
         },
         "logistic_fits": {
             "cases": [{"name": n, "series": s, "selection": sel, "sat": sat, "from": None, "cap": None} for n, s, sel, sat in LOGISTIC_CASES],
-            "fields": "z = log2(p/(1-p)), p = clamp(value/sat, eps, 1-eps); n, slope, intercept, odds_doubling_days, r2, resid_sd, sse, aicc, ids, anchor, crossings of pct milestones at the fitted odds-doubling time (target z = log2(p/(1-p)) with p = pct/sat, unclamped; null at or above sat), projection on 2028-01-01 (z on the projection, value = sat/(1+2^-z))",
+            "fields": "z = log2(p/(1-p)), p = clamp(value/sat, eps, 1-eps); n, slope, intercept, odds_doubling_days, r2, resid_sd, sse, aicc, ids, anchor, crossings of pct milestones at the fitted odds-doubling time (target z = log2(p/(1-p)) with p = pct/sat, unclamped; null at or above sat), projection on 2028-01-01 (z on the projection, value = sat/(1+2^-z)); calibration = the calibrated band's corrections from the fitted points (docs/engine.md \"Calibrated band\": bias, scale, rho, one_step, pairs)",
             "milestones_pct": dict(E.PCT_MILESTONES),
             "projection_date": PROJECTION_DATE,
         },

@@ -27,7 +27,7 @@ pub fn how_to_read() -> Html {
             <ul>
                 <li>{"Each dot is one model's result, placed at the date named under the chart. Filled dots are the frontier (the best result so far); the solid line is the trend fitted through them."}</li>
                 <li>{"Task lengths are on a log scale: each step up the axis is a multiple, so a straight line means a constant doubling time."}</li>
-                <li>{"The dashed line continues the trend at the doubling time set by the slider; the shaded bands hold 80% and 95% of simulated trends, which shows how uncertain the fitted rate is."}</li>
+                <li>{"The dashed line continues the trend at the doubling time set by the slider; the shaded bands hold 80% and 95% of simulated trends: by default the calibrated band, which adds to the fit's own uncertainty how far this trend's past forecasts missed (the backtest scores it; band=fit shows the fit's uncertainty alone)."}</li>
                 <li>{"The table gives the date each milestone is reached if the trend continues: an extrapolation of past results, not a prediction."}</li>
             </ul>
         </aside>

@@ -8,9 +8,11 @@ pub struct MilestoneTableProps {
     pub overridden: bool,
     pub until: Day,
     pub horizon: bool,
-    /// Leave out the Monte Carlo columns (embedded view).
+    /// Leave out the Monte Carlo percentile columns (embedded view).
     #[prop_or_default]
     pub compact: bool,
+    /// The date of the chance column.
+    pub by: Day,
 }
 
 fn cell(d: Option<Day>, never: &str) -> (String, String) {
@@ -28,6 +30,8 @@ pub fn milestone_table(props: &MilestoneTableProps) -> Html {
         return html! {};
     }
     let mc = !props.compact && props.rows.iter().any(|r| r.mc.is_some());
+    let chance = props.rows.iter().any(|r| r.mc.is_some());
+    let by = crate::components::long_date(props.by);
     let after = format!("after {}", props.until);
     html! {
         <table class="milestones" data-testid="milestones">
@@ -35,6 +39,9 @@ pub fn milestone_table(props: &MilestoneTableProps) -> Html {
             <thead>
                 <tr>
                     <th scope="col">{"Milestone"}</th>
+                    if chance {
+                        <th scope="col" title="Share of simulated trends that reach it on or before this date">{format!("Chance by {by}")}</th>
+                    }
                     <th scope="col">{ if props.overridden { "Your assumption" } else { "Projection" } }</th>
                     <th scope="col">{"Fitted trend"}</th>
                     if mc {
@@ -54,6 +61,12 @@ pub fn milestone_table(props: &MilestoneTableProps) -> Html {
                     html! {
                         <tr key={id.clone()}>
                             <th scope="row">{label}</th>
+                            if chance {
+                                <td data-testid={format!("milestone-{id}-prob")} data-value={r.prob.map(|p| p.to_string()).unwrap_or_default()}
+                                    title={r.prob.map(|p| format!("{p:.4}")).unwrap_or_else(|| "not after the last fitted date".into())}>
+                                    { r.prob.map_or_else(|| "—".to_string(), crate::components::percent) }
+                                </td>
+                            }
                             <td data-testid={format!("milestone-{id}")} data-value={av}>{at}</td>
                             <td data-testid={format!("milestone-{id}-fit")} data-value={fv}>{ft}</td>
                             if let (true, Some(McCrossing { p10, p50, p90, never_share })) = (mc, &r.mc) {

@@ -2,6 +2,7 @@ mod about_data;
 mod backend;
 mod backtest_panel;
 mod batched_canvas;
+mod chance;
 mod chart_canvas;
 mod chart_summary;
 mod data_table;
@@ -28,6 +29,7 @@ mod theme_toggle;
 
 pub use about_data::AboutData;
 pub use backtest_panel::BacktestPanel;
+pub use chance::{long_date, Chance};
 pub use chart_canvas::{ChartCanvas, PointAt};
 pub use chart_summary::{summary_text, ChartSummary};
 pub use data_table::DataTable;
@@ -69,5 +71,21 @@ pub fn format_value(unit: Unit, v: f64) -> String {
         Unit::Percent => format!("{v:.1}%"),
         Unit::Index => trendline_core::data::units::format_index(v),
         Unit::Multiplier => trendline_core::data::units::format_multiplier(v),
+    }
+}
+
+/// A chance (0–1) as a whole percentage for people: "62%", "<1%" and ">99%" at the ends so a
+/// small chance never reads as none (or a large one as certain), "0%" and "100%" only when exact.
+pub fn percent(p: f64) -> String {
+    if p <= 0.0 {
+        "0%".into()
+    } else if p >= 1.0 {
+        "100%".into()
+    } else if p < 0.005 {
+        "<1%".into()
+    } else if p > 0.995 {
+        ">99%".into()
+    } else {
+        format!("{:.0}%", p * 100.0)
     }
 }

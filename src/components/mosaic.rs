@@ -9,7 +9,9 @@ use crate::perf::timed;
 use std::rc::Rc;
 use trendline_chart::small::{compare_chart, NamedSeries, SmallChart};
 use trendline_core::data::units::rate_in_words;
-use trendline_core::forecast::mosaic::{normalised, sort_rows, summarise, MosaicRow, SortKey};
+use trendline_core::forecast::mosaic::{
+    normalised, sort_rows, summarise_with, MosaicRow, SortKey,
+};
 use trendline_core::sharing::export::unit_token;
 use trendline_core::sharing::url::View;
 use trendline_core::{Family, Unit};
@@ -43,6 +45,12 @@ pub fn view_tabs(props: &ViewTabsProps) -> Html {
 pub struct MosaicProps {
     /// Opens a series in the single view.
     pub on_open: Callback<String>,
+    /// The band the chances use.
+    #[prop_or_default]
+    pub band: trendline_core::settings::Band,
+    /// The date of the chance of each row's next milestone.
+    #[prop_or(trendline_core::settings::DEFAULT_BY)]
+    pub by: trendline_core::Day,
 }
 
 /// Computed rows, the normalised series and the time it took (ms).
@@ -86,12 +94,16 @@ pub fn mosaic(props: &MosaicProps) -> Html {
             .filter_map(|(_, e)| e.as_ref().and_then(|e| e.as_ref().ok()).cloned())
             .collect();
         let ready = arrived == total;
-        use_effect_with((ready, series.len()), move |_| {
+        let (band, by) = (props.band, props.by);
+        use_effect_with((ready, series.len(), band, by), move |_| {
             let t = ready.then(|| {
                 gloo::timers::callback::Timeout::new(0, move || {
                     let start = now_ms();
                     let (rows, lines) = timed("mosaic", || {
-                        let rows: Vec<MosaicRow> = series.iter().map(|s| summarise(&s.0)).collect();
+                        let rows: Vec<MosaicRow> = series
+                            .iter()
+                            .map(|s| summarise_with(&s.0, band, by))
+                            .collect();
                         let lines = series
                             .iter()
                             .map(|s| {
@@ -167,6 +179,7 @@ pub fn mosaic(props: &MosaicProps) -> Html {
                             { header(SortKey::Name, "Benchmark", "Sort by name") }
                             { header(SortKey::Doubling, "Doubling time (95% CI)", "Sort by fitted doubling time") }
                             { header(SortKey::Milestone, "Next milestone (p10–p90)", "Sort by milestone date") }
+                            <th scope="col" class="chance-col" data-testid="mosaic-chance-header" data-by={props.by.to_string()}>{format!("Chance of the next milestone by {}", crate::components::long_date(props.by))}</th>
                             <th scope="col">{"Data and fit"}</th>
                             { header(SortKey::Points, "n", "Sort by number of fitted points") }
                             <th scope="col">{"Fit window"}</th>
@@ -333,6 +346,9 @@ fn row(r: &MosaicRow, on_open: &Callback<String>) -> Html {
             <th scope="row">{&r.title}</th>
             <td class={if r.no_fit.is_some() { "no-fit-cell" } else { "num" }}>{doubling}</td>
             <td>{milestone}</td>
+            <td class="num" data-testid={format!("mosaic-chance-{id}")} data-value={r.milestone.as_ref().and_then(|m| m.chance).map(|p| p.to_string()).unwrap_or_default()}>
+                { r.milestone.as_ref().and_then(|m| m.chance).map_or_else(|| "—".to_string(), crate::components::percent) }
+            </td>
             <td class="spark-cell">{sparkline(r)}</td>
             <td class="num">{r.n}</td>
             <td class="window">{window}</td>

@@ -63,10 +63,11 @@ pub fn sensitivity_chart_view(props: &SensitivityProps) -> Html {
         .map(|(t, d)| (t, d.x()))
         .collect();
     let at = |t: Option<f64>| t.map(|t| (t, crossing_at(fc, target, t).map(|d| d.x())));
-    let (ci_lo, ci_hi) = fc
-        .prepared
-        .ci
-        .map_or((None, None), |c| (Some(c.0), Some(c.1)));
+    // The interval of the selected band (the calibrated one is wider); an infinite end (a
+    // flat trend inside the interval) is drawn to the edge of the axis.
+    let (ci_lo, ci_hi) = fc.prepared.ci_for(fc.band).map_or((None, None), |c| {
+        (Some(c.0.min(range.1)), Some(c.1.min(range.1)))
+    });
     let marks: Vec<(f64, Option<f64>)> = [Some(assumed), fc.fitted_doubling, ci_lo, ci_hi]
         .into_iter()
         .map(|t| at(t).unwrap_or((f64::NAN, None)))
@@ -142,7 +143,7 @@ pub fn sensitivity_chart_view(props: &SensitivityProps) -> Html {
                 }
             </svg>
             <p class="hint">
-                {format!("Shaded: the fitted {what} time's 95% interval; dashed: the fitted value; dot: the slider's value ({:.0} days", assumed)}
+                {format!("Shaded: the {what} time's 95% interval ({}); dashed: the fitted value; dot: the slider's value ({:.0} days", fc.band.label(), assumed)}
                 {match date_at { Some(d) => format!(", reached on {d}).", ), None => ", never reached).".into() }}
             </p>
         </figure>

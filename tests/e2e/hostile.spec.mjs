@@ -8,8 +8,8 @@ import { openApp } from './helpers.mjs';
 test.describe.configure({ mode: 'parallel' });
 
 const NUMERIC = ['dt', 'accel', 'floor', 'cap', 'sat', 'rel', 'goal', 'mc'];
-const DATES = ['from', 'to', 'asof', 'until'];
-const ENUMS = ['fit', 'model', 'anchor', 'units', 'view', 'scale'];
+const DATES = ['from', 'to', 'asof', 'until', 'by'];
+const ENUMS = ['fit', 'model', 'anchor', 'units', 'view', 'scale', 'band'];
 const OTHER = ['series', 'drop', 'data', 'embed', 'v', 'sa', 'sb', 'sc'];
 const KEYS = [...NUMERIC, ...DATES, ...ENUMS, ...OTHER];
 

@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod chance;
 pub mod draw;
 pub mod labels;
 pub mod model;

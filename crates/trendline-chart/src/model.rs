@@ -843,9 +843,22 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
                 95u8,
                 0usize,
                 4usize,
-                format!("95% of {} simulated trends", fan.draws),
+                format!(
+                    "95% of {} simulated trends ({})",
+                    fan.draws,
+                    forecast.band.label()
+                ),
             ),
-            (80, 1, 3, format!("80% of {} simulated trends", fan.draws)),
+            (
+                80,
+                1,
+                3,
+                format!(
+                    "80% of {} simulated trends ({})",
+                    fan.draws,
+                    forecast.band.label()
+                ),
+            ),
         ] {
             let rows = fan
                 .xs

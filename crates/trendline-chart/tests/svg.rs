@@ -711,3 +711,52 @@ fn merged_svg_keeps_every_segment_of_every_opaque_line() {
         0
     );
 }
+
+/// The cumulative chance chart from the default forecast: one curve per milestone, rising,
+/// with the date `by` marked where each curve's height is that milestone's chance.
+#[test]
+fn the_chance_chart_has_a_rising_curve_per_milestone_and_marks_by() {
+    use trendline_chart::chance::{chance_chart, chance_svg};
+    let d = dataset();
+    let s = State::default();
+    let f = forecast(d.get(&s.series).unwrap(), None, &s);
+    let c = f.chance.as_ref().unwrap();
+    let curves: Vec<trendline_chart::small::NamedSeries> = f
+        .milestones
+        .iter()
+        .zip(&c.curves)
+        .map(|(m, cv)| {
+            (
+                m.milestone.id.to_string(),
+                m.milestone.label.to_string(),
+                c.xs.iter().copied().zip(cv.iter().copied()).collect(),
+            )
+        })
+        .collect();
+    let svg = chance_svg(&curves, s.by.x(), "31 Dec 2028", 480.0, 200.0, "chance");
+    assert_eq!(count(&svg, "<polyline"), f.milestones.len());
+    assert_eq!(count(&svg, "data-testid=\"chance-by-mark\""), 1);
+    let (chart, by_x) = chance_chart(&curves, s.by.x(), 480.0, 200.0);
+    let by_x = by_x.unwrap();
+    let (top, bottom) = (chart.plot.1, chart.plot.3);
+    for (line, m) in chart.lines.iter().zip(&f.milestones) {
+        // Pixel y never rises as the date goes on (chance never falls).
+        assert!(line.points.windows(2).all(|w| w[1].1 <= w[0].1 + 1e-9));
+        // Height at the mark (nearest grid point at or before it) within a grid step of the chance.
+        let at = line
+            .points
+            .iter()
+            .rev()
+            .find(|p| p.0 <= by_x + 1e-9)
+            .unwrap();
+        let chance_px = (bottom - at.1) / (bottom - top);
+        let p = m.prob.unwrap();
+        let next = line.points.iter().find(|p| p.0 >= by_x - 1e-9).unwrap();
+        let chance_next = (bottom - next.1) / (bottom - top);
+        assert!(
+            chance_px - 1e-9 <= p && p <= chance_next + 1e-9,
+            "{}: {chance_px} {p} {chance_next}",
+            m.milestone.id
+        );
+    }
+}

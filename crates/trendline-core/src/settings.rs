@@ -14,6 +14,11 @@ pub const DEFAULT_SERIES: &str = "metr-th1.1-p50";
 pub const DEFAULT_UNTIL: Day = Day::from_number(22_279);
 /// Earliest and latest end dates: 2020-01-01 to 2100-12-31.
 pub const UNTIL_LIMITS: (Day, Day) = (Day::from_number(18_262), Day::from_number(47_847));
+/// Default date of the chance of a milestone (`by`): 2028-12-31, the horizon of the essay
+/// "Automating AI Research" ("a likely chance (60%+) ... by the end of 2028").
+pub const DEFAULT_BY: Day = Day::from_number(21_549);
+/// Earliest and latest dates for the chance of a milestone: those of the end date.
+pub const BY_LIMITS: (Day, Day) = UNTIL_LIMITS;
 /// Slider bounds for the assumed doubling time, in days.
 pub const SLIDER_DOUBLING_DAYS: (f64, f64) = (7.0, 1095.0);
 /// Bounds for a typed doubling time (also used to clamp URL values), in days: 1 day to
@@ -64,6 +69,52 @@ impl Anchor {
         match self {
             Anchor::Fit => "fit",
             Anchor::Last => "last",
+        }
+    }
+}
+
+/// Which uncertainty band every fan, percentile and probability uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Band {
+    /// The fit's own uncertainty plus the chance the rate changes, scaled by the series' own
+    /// past forecast errors (`forecast::calibration`).
+    #[default]
+    Calibrated,
+    /// The fit's own uncertainty only: bootstrap over the points plus residual noise.
+    Fit,
+}
+
+impl Band {
+    /// URL token.
+    pub fn token(self) -> &'static str {
+        match self {
+            Band::Calibrated => "calibrated",
+            Band::Fit => "fit",
+        }
+    }
+
+    /// The band for a URL token (`None` for anything else).
+    pub fn from_token(t: &str) -> Option<Band> {
+        match t {
+            "calibrated" => Some(Band::Calibrated),
+            "fit" => Some(Band::Fit),
+            _ => None,
+        }
+    }
+
+    /// Words for the reader.
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::Calibrated => "calibrated band",
+            Band::Fit => "fit-only band",
+        }
+    }
+
+    /// The other band.
+    pub fn other(self) -> Band {
+        match self {
+            Band::Calibrated => Band::Fit,
+            Band::Fit => Band::Calibrated,
         }
     }
 }
@@ -273,6 +324,10 @@ pub struct State {
     pub until: Day,
     /// Vertical axis of horizon charts.
     pub scale: Scale,
+    /// Which uncertainty band the fan, percentiles and probabilities use.
+    pub band: Band,
+    /// Date of the chance of reaching each milestone.
+    pub by: Day,
     /// Named scenarios A, B and C drawn beside the current settings (`None` = empty slot).
     pub scenarios: [Option<Scenario>; SCENARIO_SLOTS],
 }
@@ -299,6 +354,8 @@ impl Default for State {
             drop: Vec::new(),
             until: DEFAULT_UNTIL,
             scale: Scale::Log,
+            band: Band::Calibrated,
+            by: DEFAULT_BY,
             scenarios: Default::default(),
         }
     }
@@ -351,6 +408,10 @@ pub enum Action {
     SetUntil(Day),
     /// Log or linear vertical axis.
     SetScale(Scale),
+    /// Calibrated or fit-only band.
+    SetBand(Band),
+    /// Date of the chance of each milestone; clamped to [`BY_LIMITS`].
+    SetBy(Day),
     /// Keep the current assumptions as scenario `slot` (0–2) under a name; an empty name
     /// becomes "Scenario A" (B, C).
     SaveScenario(usize, String),
@@ -421,6 +482,8 @@ impl State {
                         mc: s.mc,
                         until: s.until,
                         scale: s.scale,
+                        band: s.band,
+                        by: s.by,
                         scenarios: s.scenarios.clone(),
                         ..keep
                     };
@@ -458,6 +521,8 @@ impl State {
             Action::ClearDrops => s.drop.clear(),
             Action::SetUntil(d) => s.until = d.clamp(UNTIL_LIMITS.0, UNTIL_LIMITS.1),
             Action::SetScale(k) => s.scale = k,
+            Action::SetBand(b) => s.band = b,
+            Action::SetBy(d) => s.by = d.clamp(BY_LIMITS.0, BY_LIMITS.1),
             Action::SaveScenario(slot, name) => {
                 if slot < SCENARIO_SLOTS {
                     let fallback = format!("Scenario {}", Scenario::letter(slot));
@@ -518,6 +583,8 @@ impl State {
                     Action::SetAsOf(new.asof),
                     Action::SetUntil(new.until),
                     Action::SetScale(new.scale),
+                    Action::SetBand(new.band),
+                    Action::SetBy(new.by),
                 ] {
                     t = t.apply(a);
                 }
@@ -547,6 +614,8 @@ impl State {
             goal: d.goal,
             until: d.until,
             scale: d.scale,
+            band: d.band,
+            by: d.by,
             scenarios: d.scenarios,
             ..self.clone()
         }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 use trendline_core::data::dataset::{Point, PointKind, Series};
 use trendline_core::model::reliability::sibling80_id;
-use trendline_core::settings::{Anchor, Units};
+use trendline_core::settings::{Anchor, Band, Units};
 use trendline_core::{forecast, prepare, project, Dataset, Day, Family, Forecast, State};
 
 fn root() -> PathBuf {
@@ -150,10 +150,13 @@ fn the_95_band_covers_about_95_percent_of_held_out_points() {
 #[test]
 fn the_monte_carlo_median_crossing_is_close_to_the_deterministic_one() {
     let d = data();
+    // The fit-only band is centred on the fit; the calibrated one is shifted by its bias μ on
+    // purpose (see forecast::calibration).
     let fc = run(
         &d,
         &State {
             mc: 10_000,
+            band: Band::Fit,
             ..State::default()
         },
     );
@@ -311,16 +314,18 @@ fn the_tabulated_fan_matches_the_direct_computation() {
     // The last case reaches beyond the table (fast doubling, far end date) and is computed
     // draw by draw.
     let far = Day::parse("2100-12-31").unwrap();
-    for (dt, until) in [
-        (30.0, None),
-        (120.0, None),
-        (400.0, None),
-        (3000.0, None),
-        (7.0, Some(far)),
+    for (dt, until, band) in [
+        (30.0, None, Band::Fit),
+        (120.0, None, Band::Calibrated),
+        (400.0, None, Band::Fit),
+        (400.0, None, Band::Calibrated),
+        (3000.0, None, Band::Calibrated),
+        (7.0, Some(far), Band::Calibrated),
     ] {
         let s = State {
             doubling: Some(dt),
             until: until.unwrap_or(State::default().until),
+            band,
             ..State::default()
         };
         let prep = Rc::new(prepare(series, None, &s));
@@ -328,11 +333,14 @@ fn the_tabulated_fan_matches_the_direct_computation() {
         let fan = fc.fan.as_ref().unwrap();
         let fit = prep.fit.as_ref().unwrap();
         let (xa, ya) = (fit.span.1.x(), fit.line.at(fit.span.1.x()));
-        let draws = prep.draws.as_ref().unwrap();
+        let (shift, slope) = match band {
+            Band::Fit => (&prep.shift, &prep.draws.as_ref().unwrap().slope),
+            Band::Calibrated => (&prep.cal_shift, &prep.cal_slope),
+        };
         let count = s.mc as usize;
         let direct =
             trendline_core::forecast::montecarlo::Fan::compute(fan.xs.clone(), count, |i, x| {
-                ya + prep.shift[i] + (draws.slope[i] / fit.line.slope) / dt * (x - xa)
+                ya + shift[i] + (slope[i] / fit.line.slope) / dt * (x - xa)
             });
         for j in 0..fan.xs.len() {
             let width = direct.bands[4][j] - direct.bands[0][j];

@@ -303,6 +303,7 @@ fn milestone_rows_repeat_the_forecasts_dates() {
             assert_eq!(r[6], iso(mc.and_then(|c| c.p10)));
             assert_eq!(r[7], iso(mc.and_then(|c| c.p50)));
             assert_eq!(r[8], iso(mc.and_then(|c| c.p90)));
+            assert_eq!(r[10].parse::<f64>().ok(), m.prob, "chance_by");
             assert_eq!(r[9].parse::<f64>().ok(), mc.map(|c| c.never_share));
         }
     }

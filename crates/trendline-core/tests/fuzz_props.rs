@@ -17,8 +17,9 @@ use trendline_core::forecast::{prepare_with, project};
 use trendline_core::model::fit::{fit_line, ols, LinearFit};
 use trendline_core::model::superexp::fit_superexp;
 use trendline_core::settings::{
-    Anchor, Cap, Scale, Scenario, Units, ACCEL_LIMITS, CAP_LIMITS, DOUBLING_DAYS_LIMITS,
-    FLOOR_LIMITS, GOAL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS, SCENARIO_NAME_MAX, UNTIL_LIMITS,
+    Anchor, Band, Cap, Scale, Scenario, Units, ACCEL_LIMITS, BY_LIMITS, CAP_LIMITS,
+    DOUBLING_DAYS_LIMITS, FLOOR_LIMITS, GOAL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS,
+    SCENARIO_NAME_MAX, UNTIL_LIMITS,
 };
 use trendline_core::sharing::json::parse;
 use trendline_core::sharing::url::{decode, decode_scenario, encode, encode_scenario, resolved};
@@ -123,7 +124,8 @@ fn url_value() -> impl Strategy<Value = String> {
             "frontier", "all", "exp", "superexp", "logistic", "auto", "fit", "last", "work",
             "calendar", "log", "linear", "single", "mosaic", "1", "true", "yes", "0", "none",
             "default", "off", "metr-th1.1-p50", "swebench-verified", "metr-th1.0-p80", "nope",
-            "a,b,,c", ",,,", "gpt-4o, o1 ,o1",
+            "a,b,,c", ",,,", "gpt-4o, o1 ,o1", "calibrated", "Calibrated", "fit ", "2028-12-31",
+            "1999-12-31", "2100-12-31", "9999-12-31", "2028-02-30",
         ])
         .prop_map(str::to_string),
         2 => scenario_token(),
@@ -164,7 +166,7 @@ fn scenario_token() -> impl Strategy<Value = String> {
 const URL_KEYS: &[&str] = &[
     "series", "from", "to", "asof", "until", "fit", "model", "dt", "accel", "floor", "cap", "sat",
     "rel", "anchor", "units", "goal", "mc", "drop", "scale", "sa", "sb", "sc", "data", "embed",
-    "view", "v", "zzz", "", "SERIES", "dt ", "%64t",
+    "view", "v", "zzz", "", "SERIES", "dt ", "%64t", "band", "by", "BAND",
 ];
 
 /// Percent-encodes some bytes of `s` (or breaks the encoding), the ways links get mangled.
@@ -377,6 +379,9 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::ClearDrops),
         any::<i32>().prop_map(|n| Action::SetUntil(Day::from_number(n))),
         prop::sample::select(vec![Scale::Log, Scale::Linear]).prop_map(Action::SetScale),
+        prop::sample::select(vec![Band::Calibrated, Band::Fit]).prop_map(Action::SetBand),
+        any::<i32>().prop_map(|n| Action::SetBy(Day::from_number(n))),
+        wild_day().prop_map(Action::SetBy),
         (0usize..5, text(24)).prop_map(|(i, n)| Action::SaveScenario(i, n)),
         (0usize..5, prop::option::of(wild_scenario())).prop_map(|(i, s)| Action::SetScenario(i, s)),
         (0usize..5, text(24)).prop_map(|(i, n)| Action::RenameScenario(i, n)),
@@ -719,6 +724,7 @@ fn check_state(s: &State) -> Result<(), TestCaseError> {
     }
     prop_assert!(s.mc <= MC_MAX);
     prop_assert!(UNTIL_LIMITS.0 <= s.until && s.until <= UNTIL_LIMITS.1);
+    prop_assert!(BY_LIMITS.0 <= s.by && s.by <= BY_LIMITS.1);
     for sc in s.scenarios.iter().flatten() {
         check_scenario(sc)?;
     }
@@ -1066,6 +1072,21 @@ proptest! {
         for m in &fc.milestones {
             if let Some(mc) = &m.mc {
                 prop_assert!((0.0..=1.0).contains(&mc.never_share));
+            }
+            if let Some(p) = m.prob {
+                prop_assert!((0.0..=1.0).contains(&p), "{p}");
+            }
+            // Any date, also far outside the accepted range: a share of the draws or nothing.
+            for d in [state.by, Day::MIN, Day::MAX, Day::from_number(0)] {
+                if let Some(p) = fc.chance_by(m.milestone.target, d) {
+                    prop_assert!((0.0..=1.0).contains(&p), "{p}");
+                }
+            }
+        }
+        if let Some(c) = &fc.chance {
+            for curve in &c.curves {
+                prop_assert!(curve.iter().all(|p| (0.0..=1.0).contains(p)));
+                prop_assert!(curve.windows(2).all(|w| w[0] <= w[1]), "{curve:?}");
             }
         }
         let range = trendline_core::forecast::sensitivity::doubling_range(

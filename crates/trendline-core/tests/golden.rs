@@ -361,3 +361,40 @@ fn reliability_transform_and_refits_match_the_reference() {
         );
     }
 }
+
+/// The calibrated band's corrections (bias μ, scale c, rate change ρ and the pair counts) from
+/// the fitted points, against the reference's exact-OLS implementation.
+#[test]
+fn calibrations_match_the_reference() {
+    let (g, d) = (golden(), data());
+    let mut checked = 0;
+    for section in ["exp_fits", "logistic_fits"] {
+        for case in g[section].as_array().unwrap() {
+            let name = case["name"].as_str().unwrap();
+            let want = &case["calibration"];
+            let s = state_for(case);
+            let series = d.get(&s.series).unwrap();
+            let p = prepare(
+                series,
+                sibling80_id(&s.series).and_then(|id| d.get(&id)),
+                &s,
+            );
+            let c = p.calibration.unwrap();
+            assert_eq!(
+                c.one_step as u64,
+                want["one_step"].as_u64().unwrap(),
+                "{name}"
+            );
+            assert_eq!(c.pairs as u64, want["pairs"].as_u64().unwrap(), "{name}");
+            for (got, key) in [(c.bias, "bias"), (c.scale, "scale"), (c.rho, "rho")] {
+                let w = f(&want[key]);
+                assert!(
+                    (got - w).abs() <= 1e-9 * w.abs().max(1e-3),
+                    "{name} {key}: got {got}, reference {w}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "{checked}");
+}

@@ -118,7 +118,8 @@ fn the_file_is_pretty_printed_with_every_url_key_as_a_string() {
         keys,
         [
             "v", "data", "series", "model", "from", "to", "fit", "cap", "drop", "dt", "accel",
-            "floor", "sat", "anchor", "rel", "units", "goal", "mc", "asof", "until", "scale"
+            "floor", "sat", "anchor", "rel", "units", "goal", "mc", "asof", "until", "scale",
+            "band", "by"
         ]
     );
     for (k, v) in settings {

@@ -9,7 +9,7 @@ use trendline_core::data::dataset::resolve_frontier;
 use trendline_core::forecast::{prepare_with, project};
 use trendline_core::model::fit::{fit_line, ols};
 use trendline_core::model::superexp::fit_superexp;
-use trendline_core::settings::{Cap, MC_MAX};
+use trendline_core::settings::{Band, Cap, MC_MAX};
 use trendline_core::{
     Action, Analyses, Day, Family, FitWindow, Point, PointKind, Selection, Series, State, Transform,
 };
@@ -31,6 +31,8 @@ struct Input {
     floor: f64,
     mc: u8,
     full: bool,
+    fit_band: bool,
+    by: i32,
 }
 
 /// Any `i32` folded into the range the parsers accept.
@@ -122,6 +124,8 @@ fuzz_target!(|input: Input| {
         Action::SetCap(input.cap.map_or(Cap::Default, Cap::Hours)),
         Action::SetSat(input.sat),
         Action::SetMc(u32::from(input.mc).min(MC_MAX)),
+        Action::SetBand(if input.fit_band { Band::Fit } else { Band::Calibrated }),
+        Action::SetBy(Day::from_number(input.by)),
         Action::ExampleScenarios,
     ] {
         state = state.apply(a);
@@ -141,6 +145,14 @@ fuzz_target!(|input: Input| {
         .flatten()
     {
         assert!(d.is_finite() && d > 0.0, "{d}");
+    }
+    for m in &fc.milestones {
+        for p in [m.prob, fc.chance_by(m.milestone.target, day(input.by))]
+            .into_iter()
+            .flatten()
+        {
+            assert!((0.0..=1.0).contains(&p), "{p}");
+        }
     }
     let runs = trendline_core::forecast::compare::run_scenarios(&series, None, &prepared, &state);
     let _ = trendline_core::sharing::export::csv_export_with(

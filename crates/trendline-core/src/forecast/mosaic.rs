@@ -10,7 +10,7 @@ use crate::data::date::Day;
 use crate::data::units::Unit;
 use crate::forecast::{prepare_with, project, Analyses, McCrossing};
 use crate::model::family::Family;
-use crate::settings::State;
+use crate::settings::{Band, State};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -28,6 +28,8 @@ pub struct NextMilestone {
     pub date: Option<Day>,
     /// Monte Carlo 10th–90th percentile dates.
     pub mc: Option<McCrossing>,
+    /// Chance of reaching it by the reader's date `by` (see `forecast::probability`).
+    pub chance: Option<f64>,
 }
 
 /// A small picture of the data and the fit, in a unit box: `x` (date) and `y` (fit space:
@@ -121,9 +123,17 @@ pub fn next_level_id(levels: &[f64], best: f64) -> Option<String> {
 /// The mosaic row of `series`: [`prepare_with`] (essential analyses) and [`project`] under the
 /// default settings for the series with [`MOSAIC_DRAWS`] draws.
 pub fn summarise(series: &Series) -> MosaicRow {
+    let d = State::default();
+    summarise_with(series, d.band, d.by)
+}
+
+/// [`summarise`] with the reader's band and date of the chance of the next milestone.
+pub fn summarise_with(series: &Series, band: Band, by: Day) -> MosaicRow {
     let state = State {
         series: series.meta.id.to_string(),
         mc: MOSAIC_DRAWS,
+        band,
+        by,
         ..State::default()
     };
     let prepared = Rc::new(prepare_with(series, None, &state, Analyses::Essential));
@@ -152,6 +162,7 @@ pub fn summarise(series: &Series) -> MosaicRow {
             label: m.milestone.label.to_string(),
             date: m.assumed,
             mc: m.mc.clone(),
+            chance: m.prob,
         });
     MosaicRow {
         id: series.meta.id.to_string(),

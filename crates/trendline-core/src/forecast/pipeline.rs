@@ -7,13 +7,16 @@ use crate::data::dataset::{PublishedDoubling, Series};
 use crate::data::date::Day;
 use crate::data::units::Unit;
 use crate::forecast::backtest::{rolling_origin, Backtest};
+use crate::forecast::calibration::{calibrate, calibrated_draws, Calibration};
+pub use crate::forecast::growth::Growth;
 use crate::forecast::milestones::{milestones_for, Milestone};
-use crate::forecast::montecarlo::{bootstrap, quantile, quantiles, Draws, Fan, UnitFan};
+use crate::forecast::montecarlo::{bootstrap, quantile, Draws, Fan, UnitFan};
+pub use crate::forecast::probability::{ChanceCurves, McCrossing, Trends};
 use crate::model::family::{Family, Transform};
 use crate::model::fit::{fit_line, ExpFit, FitError, FitWindow, LinearFit, Selection};
 use crate::model::reliability::derive;
 use crate::model::superexp::{aicc, fit_superexp, SuperExp, SuperExpFit};
-use crate::settings::{Anchor, Cap, State, SLIDER_DOUBLING_DAYS};
+use crate::settings::{Anchor, Band, Cap, State, SLIDER_DOUBLING_DAYS};
 use std::rc::Rc;
 
 /// Bootstrap resamples for the doubling-time interval (at least; more when the fan uses more).
@@ -24,54 +27,6 @@ pub const BACKTEST_RESAMPLES: usize = 1000;
 pub const TABLE_YEARS: f64 = 15.0;
 /// Points on the fan's time grid.
 pub const FAN_STEPS: usize = 24;
-
-/// How the curve grows after the anchor, in fit space (`y` = log2 value or log2 odds).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Growth {
-    /// `Δy = slope · t`.
-    Linear {
-        /// Per day.
-        slope: f64,
-    },
-    /// `Δy = n(t)` of a superexponential model.
-    Super(SuperExp),
-}
-
-impl Growth {
-    /// `Δy` after `t ≥ 0` days (`None` past a singularity).
-    pub fn dy(&self, t: f64) -> Option<f64> {
-        match self {
-            Growth::Linear { slope } => Some(slope * t),
-            Growth::Super(m) => m.doublings(t),
-        }
-    }
-
-    /// Days until `Δy = dy > 0`, or `None` when never.
-    pub fn t_for(&self, dy: f64) -> Option<f64> {
-        match self {
-            Growth::Linear { slope } if *slope > 0.0 => Some(dy / slope),
-            Growth::Linear { .. } => None,
-            Growth::Super(m) => m.time_for(dy),
-        }
-    }
-
-    /// The same growth `ratio` times as fast (slopes times `ratio`, doubling times divided by
-    /// it); a non-positive ratio gives the flat or falling line `ratio / T₀`.
-    pub fn scaled(&self, ratio: f64) -> Growth {
-        match self {
-            Growth::Linear { slope } => Growth::Linear {
-                slope: slope * ratio,
-            },
-            Growth::Super(m) if ratio > 0.0 => Growth::Super(SuperExp {
-                t0: m.t0 / ratio,
-                ..*m
-            }),
-            Growth::Super(m) => Growth::Linear {
-                slope: ratio / m.t0,
-            },
-        }
-    }
-}
 
 /// The fitted curve (before the anchor).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -175,8 +130,18 @@ pub struct Prepared {
     pub shift: Vec<f64>,
     /// The fan of the first `mc` draws tabulated in fitted-rate time (see [`UnitFan`]).
     pub unit_fan: Option<UnitFan>,
+    /// The calibrated band's corrections, estimated from the fitted points alone.
+    pub calibration: Option<Calibration>,
+    /// The calibrated band's draws: `(shiftᵢ', bᵢ')` (see `forecast::calibration`).
+    pub cal_shift: Vec<f64>,
+    /// Slopes of the calibrated band's draws.
+    pub cal_slope: Vec<f64>,
+    /// [`Prepared::unit_fan`] of the calibrated draws.
+    pub cal_unit_fan: Option<UnitFan>,
     /// 95% percentile interval of the doubling time from the bootstrap, days.
     pub ci: Option<(f64, f64)>,
+    /// The same interval from the calibrated band's slopes `bᵢ'`.
+    pub cal_ci: Option<(f64, f64)>,
     /// The source's published doubling time for these settings, if any.
     pub published: Option<PublishedDoubling>,
     /// Rolling-origin backtest.
@@ -198,19 +163,9 @@ pub struct MilestoneRow {
     pub fitted: Option<Day>,
     /// Monte Carlo percentiles of the crossing date.
     pub mc: Option<McCrossing>,
-}
-
-/// Monte Carlo summary of a milestone's crossing date.
-#[derive(Clone, Debug, PartialEq)]
-pub struct McCrossing {
-    /// 10th percentile date (`None` when after the end date).
-    pub p10: Option<Day>,
-    /// Median date.
-    pub p50: Option<Day>,
-    /// 90th percentile date.
-    pub p90: Option<Day>,
-    /// Share of draws that do not reach it by the end date.
-    pub never_share: f64,
+    /// Chance of reaching it by the date `by` (`None` without draws, or when `by` is before
+    /// the anchor).
+    pub prob: Option<f64>,
 }
 
 /// Where a later point landed in an as-of fan.
@@ -248,6 +203,12 @@ pub struct Forecast {
     pub milestones: Vec<MilestoneRow>,
     /// Monte Carlo fan (fit space).
     pub fan: Option<Fan>,
+    /// The band the fan, percentiles and chances use.
+    pub band: Band,
+    /// The simulated trends of that band under the assumptions.
+    pub trends: Option<Rc<Trends>>,
+    /// Chance of each milestone (in [`Forecast::milestones`] order) against the date.
+    pub chance: Option<ChanceCurves>,
     /// The as-of date of the backtest view, if any.
     pub asof: Option<Day>,
     /// End of the projection and of the time axis.
@@ -374,37 +335,29 @@ pub fn prepare_with(
         .as_ref()
         .ok()
         .map(|f| bootstrap(&xs, &ys, &f.line, CI_RESAMPLES.max(state.mc as usize)));
-    let ci = draws.as_ref().and_then(|d| {
-        let mut t: Vec<f64> = d
-            .slope
-            .iter()
-            .filter(|b| **b > 0.0)
-            .map(|b| 1.0 / b)
-            .collect();
-        if t.len() < d.len() / 2 {
-            return None;
-        }
-        // Resamples with a flat or falling trend have an infinite doubling time.
-        t.extend(std::iter::repeat_n(f64::INFINITY, d.len() - t.len()));
-        Some((quantile(&mut t, 0.025)?, quantile(&mut t, 0.975)?))
-    });
-    let (shift, unit_fan) = match (&fit, &draws) {
+    let ci = draws.as_ref().and_then(|d| doubling_interval(&d.slope));
+    let (shift, unit_fan, calibration, cal_shift, cal_slope, cal_unit_fan) = match (&fit, &draws) {
         (Ok(f), Some(d)) => {
             let x_a = f.span.1.x();
             let shift: Vec<f64> = (0..d.len())
                 .map(|i| d.line_at(i, x_a) - f.line.at(x_a) + d.noise[i])
                 .collect();
             let count = (state.mc as usize).min(d.len());
-            let uf = (count > 0 && f.line.slope > 0.0).then(|| {
-                // Enough for every slider position (doubling times down to 7 days) over
-                // TABLE_YEARS; projections beyond it are computed draw by draw.
-                let tau_max = TABLE_YEARS * 365.2425 / (f.line.slope * SLIDER_DOUBLING_DAYS.0);
-                UnitFan::compute(&shift[..count], &d.slope[..count], tau_max)
-            });
-            (shift, uf)
+            // Enough for every slider position (doubling times down to 7 days) over
+            // TABLE_YEARS; projections beyond it are computed draw by draw.
+            let tau_max = TABLE_YEARS * 365.2425 / (f.line.slope * SLIDER_DOUBLING_DAYS.0);
+            let table = |sh: &[f64], sl: &[f64]| {
+                (count > 0 && f.line.slope > 0.0)
+                    .then(|| UnitFan::compute(&sh[..count], &sl[..count], tau_max))
+            };
+            let cal = calibrate(&xs, &ys);
+            let (cs, ck) = calibrated_draws(&cal, f.line.slope, &shift, &d.slope);
+            let (uf, cuf) = (table(&shift, &d.slope), table(&cs, &ck));
+            (shift, uf, Some(cal), cs, ck, cuf)
         }
-        _ => (Vec::new(), None),
+        _ => (Vec::new(), None, None, Vec::new(), Vec::new(), None),
     };
+    let cal_ci = doubling_interval(&cal_slope);
     let published = (family == Family::Exponential
         && state.rel == 50.0
         && state.selection == Selection::Frontier
@@ -445,6 +398,11 @@ pub fn prepare_with(
         draws,
         shift,
         unit_fan,
+        calibration,
+        cal_shift,
+        cal_slope,
+        cal_unit_fan,
+        cal_ci,
         ci,
         published,
         backtest,
@@ -453,11 +411,35 @@ pub fn prepare_with(
     }
 }
 
-/// The projection stage: assumptions, milestones and the fan.
+/// 95% percentile interval of the doubling time `1/bᵢ` over the slopes `bᵢ` (2.5th and 97.5th
+/// percentiles, flat or falling slopes counted as an infinite doubling time); `None` when half
+/// or more of the slopes are not rising.
+fn doubling_interval(slopes: &[f64]) -> Option<(f64, f64)> {
+    let mut t: Vec<f64> = slopes
+        .iter()
+        .filter(|b| **b > 0.0)
+        .map(|b| 1.0 / b)
+        .collect();
+    if slopes.is_empty() || t.len() < slopes.len() / 2 {
+        return None;
+    }
+    t.extend(std::iter::repeat_n(f64::INFINITY, slopes.len() - t.len()));
+    Some((quantile(&mut t, 0.025)?, quantile(&mut t, 0.975)?))
+}
+
+impl Prepared {
+    /// The doubling time's 95% interval under `band`.
+    pub fn ci_for(&self, band: Band) -> Option<(f64, f64)> {
+        match band {
+            Band::Fit => self.ci,
+            Band::Calibrated => self.cal_ci,
+        }
+    }
+}
+
+/// The projection stage: assumptions, milestones, the selected band's fan and the chances.
 pub fn project(prepared: &Rc<Prepared>, state: &State) -> Forecast {
     let p = &**prepared;
-    let mut notes = p.notes.clone();
-    let until = state.until.x();
     let mut out = Forecast {
         prepared: prepared.clone(),
         fitted_doubling: None,
@@ -466,85 +448,52 @@ pub fn project(prepared: &Rc<Prepared>, state: &State) -> Forecast {
         projection: None,
         fitted_projection: None,
         singularity: None,
-        milestones: Vec::new(),
-        fan: None,
-        asof: state.asof,
-        until: state.until,
-        asof_hits: Vec::new(),
-        notes: Vec::new(),
-    };
-    let ms = milestones_for(&p.series.meta, state.units, state.goal);
-    let Ok(fit) = &p.fit else {
-        out.milestones = ms
+        milestones: milestones_for(&p.series.meta, state.units, state.goal)
             .into_iter()
             .map(|m| MilestoneRow {
                 milestone: m,
                 assumed: None,
                 fitted: None,
                 mc: None,
+                prob: None,
             })
-            .collect();
-        out.notes = notes;
+            .collect(),
+        fan: None,
+        band: state.band,
+        trends: None,
+        chance: None,
+        asof: state.asof,
+        until: state.until,
+        asof_hits: Vec::new(),
+        notes: p.notes.clone(),
+    };
+    let Ok(fit) = &p.fit else {
         return out;
     };
     let anchor_x = fit.span.1.x();
+    let (fitted, fitted_growth, fitted_doubling) = fitted_curve(p, fit, anchor_x);
+    let fitted_anchor_y = fitted.y_at(anchor_x).unwrap_or(fit.line.at(anchor_x));
     let last_y = fit
         .used
         .last()
         .and_then(|&i| p.transform.to_y(p.series.points[i].value));
-
-    // The fitted curve and growth of the chosen family.
-    let se = match (&p.family, &p.superexp) {
-        (crate::model::family::Family::Superexponential, Some(Ok(f))) => Some(*f),
-        _ => None,
-    };
-    let (fitted, fitted_growth, fitted_doubling) = match se {
-        Some(f) => {
-            let t_anchor = anchor_x - f.x_ref;
-            let current = f.model.doubling_time_at(t_anchor);
-            let growth = current.map(|t| {
-                Growth::Super(SuperExp {
-                    t0: t,
-                    a: f.model.a,
-                    floor: 0.0,
-                })
-            });
-            (Fitted::Super(f), growth, current)
-        }
-        None => {
-            let d = fit.doubling_days();
-            (
-                Fitted::Line(fit.line),
-                Some(Growth::Linear {
-                    slope: fit.line.slope,
-                }),
-                d,
-            )
-        }
-    };
-    let fitted_anchor_y = fitted.y_at(anchor_x).unwrap_or(fit.line.at(anchor_x));
     let anchor_y = match state.anchor {
         Anchor::Fit => fitted_anchor_y,
         Anchor::Last => last_y.unwrap_or(fitted_anchor_y),
     };
     out.fitted_doubling = fitted_doubling;
     out.assumed_doubling = state.doubling.or(fitted_doubling);
-    let accel = match se {
-        Some(f) => Some(state.accel.map_or(f.model.a, |a| a / 100.0)),
-        None if p.family == crate::model::family::Family::Superexponential => {
-            state.accel.map(|a| a / 100.0)
-        }
-        None => None,
+    out.accel = match &fitted {
+        Fitted::Super(f) => Some(state.accel.map_or(f.model.a, |a| a / 100.0)),
+        Fitted::Line(_) if p.family == Family::Superexponential => state.accel.map(|a| a / 100.0),
+        Fitted::Line(_) => None,
     };
-    out.accel = accel;
-    let growth = match (p.family, out.assumed_doubling, accel) {
-        (crate::model::family::Family::Superexponential, Some(t), Some(a)) => {
-            Some(Growth::Super(SuperExp {
-                t0: t,
-                a,
-                floor: state.floor,
-            }))
-        }
+    let growth = match (p.family, out.assumed_doubling, out.accel) {
+        (Family::Superexponential, Some(t), Some(a)) => Some(Growth::Super(SuperExp {
+            t0: t,
+            a,
+            floor: state.floor,
+        })),
         (_, Some(t), _) => Some(Growth::Linear { slope: 1.0 / t }),
         (_, None, _) => None,
     };
@@ -560,118 +509,14 @@ pub fn project(prepared: &Rc<Prepared>, state: &State) -> Forecast {
     if let Some(Growth::Super(m)) = growth {
         out.singularity = m.singularity().and_then(|t| Day::from_x(anchor_x + t));
         if let Some(d) = out.singularity {
-            notes.push(format!(
+            out.notes.push(format!(
                 "Without a floor on the doubling time this curve reaches infinity on {d}: each doubling is {:.0}% shorter than the last.",
                 m.a * 100.0
             ));
         }
     }
-
-    // Monte Carlo: bootstrap refits plus residual noise, re-centred on the projection.
-    let mc = state.mc as usize;
-    let draws = p.draws.as_ref().filter(|d| mc > 0 && !d.is_empty());
-    let ratio_of = |d: &Draws, i: usize| d.slope[i] / fit.line.slope;
-    if let (Some(d), Some(g), true) = (draws, growth, fit.line.slope > 0.0) {
-        let count = mc.min(d.len()).min(p.shift.len());
-        let shift = &p.shift[..count];
-        let growths: Vec<Growth> = (0..count).map(|i| g.scaled(ratio_of(d, i))).collect();
-        let y_draw = |i: usize, x: f64| -> f64 {
-            let base = anchor_y + shift[i];
-            if x <= anchor_x {
-                base + d.slope[i] * (x - anchor_x)
-            } else {
-                growths[i]
-                    .dy(x - anchor_x)
-                    .map_or(f64::INFINITY, |dy| base + dy)
-            }
-        };
-        if until > anchor_x {
-            out.fan = Some(match (g, &p.unit_fan) {
-                // Straight-line growth: read the bands off the table at τ = k·t.
-                (Growth::Linear { slope }, Some(uf))
-                    if uf.draws == count
-                        && (slope / fit.line.slope) * (until - anchor_x)
-                            <= uf.taus.last().copied().unwrap_or(0.0) =>
-                {
-                    let k = slope / fit.line.slope;
-                    let steps = 2 * FAN_STEPS;
-                    let xs: Vec<f64> = (0..=steps)
-                        .map(|j| anchor_x + (until - anchor_x) * j as f64 / steps as f64)
-                        .collect();
-                    let mut bands: [Vec<f64>; 5] = Default::default();
-                    for &x in &xs {
-                        for (b, v) in bands.iter_mut().zip(uf.at(k * (x - anchor_x))) {
-                            b.push(anchor_y + v);
-                        }
-                    }
-                    Fan {
-                        xs,
-                        bands,
-                        draws: count,
-                    }
-                }
-                _ => {
-                    let xs: Vec<f64> = (0..=FAN_STEPS)
-                        .map(|j| anchor_x + (until - anchor_x) * j as f64 / FAN_STEPS as f64)
-                        .collect();
-                    Fan::compute(xs, count, y_draw)
-                }
-            });
-        }
-        let mut cross = vec![0.0; count];
-        out.milestones = ms
-            .iter()
-            .map(|m| {
-                let mc = p.transform.target_y(m.target).map(|ty| {
-                    for (i, c) in cross.iter_mut().enumerate() {
-                        let base = anchor_y + shift[i];
-                        let x = if ty <= base {
-                            if d.slope[i] > 0.0 {
-                                anchor_x + (ty - base) / d.slope[i]
-                            } else {
-                                anchor_x
-                            }
-                        } else {
-                            growths[i]
-                                .t_for(ty - base)
-                                .map_or(f64::INFINITY, |t| anchor_x + t)
-                        };
-                        *c = if x > until { f64::INFINITY } else { x };
-                    }
-                    let never =
-                        cross.iter().filter(|c| c.is_infinite()).count() as f64 / count as f64;
-                    let [p10, p50, p90] =
-                        quantiles(&mut cross, &[0.1, 0.5, 0.9]).map(|q| q.and_then(Day::from_x));
-                    McCrossing {
-                        p10,
-                        p50,
-                        p90,
-                        never_share: never,
-                    }
-                });
-                MilestoneRow {
-                    milestone: m.clone(),
-                    assumed: None,
-                    fitted: None,
-                    mc: Some(mc.unwrap_or(McCrossing {
-                        p10: None,
-                        p50: None,
-                        p90: None,
-                        never_share: 1.0,
-                    })),
-                }
-            })
-            .collect();
-    } else {
-        out.milestones = ms
-            .iter()
-            .map(|m| MilestoneRow {
-                milestone: m.clone(),
-                assumed: None,
-                fitted: None,
-                mc: None,
-            })
-            .collect();
+    if let (Some(g), true) = (growth, fit.line.slope > 0.0) {
+        simulate(&mut out, state, (anchor_x, anchor_y), g, fit.line.slope);
     }
     for row in &mut out.milestones {
         row.assumed = out
@@ -681,30 +526,168 @@ pub fn project(prepared: &Rc<Prepared>, state: &State) -> Forecast {
             .fitted_projection
             .and_then(|pr| pr.crossing(row.milestone.target));
     }
-
-    // As-of backtest: later points against the fan.
-    if let (Some(asof), Some(fan)) = (state.asof, &out.fan) {
-        for (i, pt) in p.series.points.iter().enumerate() {
-            if pt.date <= asof || !pt.kind.fitted_by_default() {
-                continue;
-            }
-            let (Some(q), Some(y)) = (fan.at(pt.date.x()), p.transform.to_y(pt.value)) else {
-                continue;
-            };
-            let hit = if y >= q[1] && y <= q[3] {
-                BandHit::Inside80
-            } else if y >= q[0] && y <= q[4] {
-                BandHit::Inside95
-            } else if y < q[0] {
-                BandHit::Below
-            } else {
-                BandHit::Above
-            };
-            out.asof_hits.push((i, hit));
-        }
-    }
-    out.notes = notes;
+    out.asof_hits = asof_hits(p, state.asof, out.fan.as_ref());
     out
+}
+
+/// The chosen family's fitted curve, its growth after the anchor and its doubling time there.
+fn fitted_curve(
+    p: &Prepared,
+    fit: &ExpFit,
+    anchor_x: f64,
+) -> (Fitted, Option<Growth>, Option<f64>) {
+    match (&p.family, &p.superexp) {
+        (Family::Superexponential, Some(Ok(f))) => {
+            let current = f.model.doubling_time_at(anchor_x - f.x_ref);
+            let growth = current.map(|t| {
+                Growth::Super(SuperExp {
+                    t0: t,
+                    a: f.model.a,
+                    floor: 0.0,
+                })
+            });
+            (Fitted::Super(*f), growth, current)
+        }
+        _ => (
+            Fitted::Line(fit.line),
+            Some(Growth::Linear {
+                slope: fit.line.slope,
+            }),
+            fit.doubling_days(),
+        ),
+    }
+}
+
+/// Monte Carlo under growth `g` from `anchor = (x_A, y_A)`: the selected band's trends
+/// (bootstrap refits plus residual noise, calibrated or not, re-centred on the projection),
+/// their fan, the milestone percentiles and the chances by `state.by`.
+fn simulate(out: &mut Forecast, state: &State, anchor: (f64, f64), g: Growth, b: f64) {
+    let p = &*out.prepared;
+    let (shift, slope, table) = match state.band {
+        Band::Fit => (
+            &p.shift,
+            p.draws.as_ref().map(|d| &d.slope),
+            p.unit_fan.as_ref(),
+        ),
+        Band::Calibrated => (&p.cal_shift, Some(&p.cal_slope), p.cal_unit_fan.as_ref()),
+    };
+    let count = (state.mc as usize).min(shift.len());
+    let Some(slope) = slope.filter(|s| count > 0 && s.len() >= count) else {
+        return;
+    };
+    let trends = Trends::new(anchor, &shift[..count], &slope[..count], b, g, p.transform);
+    let (anchor_x, until) = (anchor.0, state.until.x());
+    if until > anchor_x {
+        out.fan = Some(band_fan(&trends, table, g, b, anchor, until));
+    }
+    let crossings: Vec<Option<Vec<f64>>> = out
+        .milestones
+        .iter()
+        .map(|m| trends.crossings(m.milestone.target))
+        .collect();
+    let by = state.by.x();
+    let before = by < anchor_x;
+    if before {
+        out.notes.push(format!(
+            "The date for the chance of each milestone ({}) is before the last fitted date ({}): the trend is already known there, so no chance is given.",
+            state.by,
+            Day::from_x(anchor_x).map_or_else(String::new, |d| d.to_string())
+        ));
+    }
+    for (row, c) in out.milestones.iter_mut().zip(&crossings) {
+        row.mc = Some(
+            c.as_ref()
+                .map_or(McCrossing::NEVER, |c| McCrossing::of(c, until)),
+        );
+        row.prob = (!before).then(|| {
+            c.as_ref()
+                .map_or(0.0, |c| crate::forecast::probability::share_by(c, by))
+        });
+    }
+    out.chance = Some(ChanceCurves::compute(
+        &crossings,
+        anchor_x,
+        until.max(by),
+        state.by,
+    ));
+    out.trends = Some(Rc::new(trends));
+}
+
+/// The fan of `trends` from the anchor to `until`: read off the tabulated fan at `τ = k·t` for
+/// straight-line growth of slope `k·b` when the table reaches far enough, else computed draw by
+/// draw.
+fn band_fan(
+    trends: &Trends,
+    table: Option<&UnitFan>,
+    g: Growth,
+    b: f64,
+    anchor: (f64, f64),
+    until: f64,
+) -> Fan {
+    let (anchor_x, anchor_y) = anchor;
+    let grid = |steps: usize| -> Vec<f64> {
+        (0..=steps)
+            .map(|j| anchor_x + (until - anchor_x) * j as f64 / steps as f64)
+            .collect()
+    };
+    match (g, table) {
+        (Growth::Linear { slope }, Some(uf))
+            if uf.draws == trends.len()
+                && (slope / b) * (until - anchor_x) <= uf.taus.last().copied().unwrap_or(0.0) =>
+        {
+            let k = slope / b;
+            let xs = grid(2 * FAN_STEPS);
+            let mut bands: [Vec<f64>; 5] = Default::default();
+            for &x in &xs {
+                for (band, v) in bands.iter_mut().zip(uf.at(k * (x - anchor_x))) {
+                    band.push(anchor_y + v);
+                }
+            }
+            Fan {
+                xs,
+                bands,
+                draws: trends.len(),
+            }
+        }
+        _ => Fan::compute(grid(FAN_STEPS), trends.len(), |i, x| trends.y(i, x)),
+    }
+}
+
+/// Points after the as-of date and the band of `fan` each landed in.
+fn asof_hits(p: &Prepared, asof: Option<Day>, fan: Option<&Fan>) -> Vec<(usize, BandHit)> {
+    let (Some(asof), Some(fan)) = (asof, fan) else {
+        return Vec::new();
+    };
+    let mut hits = Vec::new();
+    for (i, pt) in p.series.points.iter().enumerate() {
+        if pt.date <= asof || !pt.kind.fitted_by_default() {
+            continue;
+        }
+        let (Some(q), Some(y)) = (fan.at(pt.date.x()), p.transform.to_y(pt.value)) else {
+            continue;
+        };
+        let hit = if y >= q[1] && y <= q[3] {
+            BandHit::Inside80
+        } else if y >= q[0] && y <= q[4] {
+            BandHit::Inside95
+        } else if y < q[0] {
+            BandHit::Below
+        } else {
+            BandHit::Above
+        };
+        hits.push((i, hit));
+    }
+    hits
+}
+
+impl Forecast {
+    /// `P(value ≥ target by the end of day by)` from the selected band's simulated trends
+    /// under the reader's assumptions ([`Trends::chance_by`]): the share of trends that reach
+    /// `target` (in the series' unit) on or before `by`. Any date works, also after the end
+    /// date `until`. `None` without simulated trends (Monte Carlo off, no rising fit).
+    pub fn chance_by(&self, target: f64, by: Day) -> Option<f64> {
+        self.trends.as_ref()?.chance_by(target, by)
+    }
 }
 
 /// Both stages at once: `project(prepare(…), state)`.

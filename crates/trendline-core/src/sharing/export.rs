@@ -51,7 +51,7 @@ pub const SCENARIO_COLUMNS: [&str; 8] = [
 ];
 
 /// Columns of the `milestones` section.
-pub const MILESTONE_COLUMNS: [&str; 10] = [
+pub const MILESTONE_COLUMNS: [&str; 11] = [
     "id",
     "label",
     "target",
@@ -62,6 +62,7 @@ pub const MILESTONE_COLUMNS: [&str; 10] = [
     "mc_p50",
     "mc_p90",
     "mc_share_not_by_end",
+    "chance_by",
 ];
 
 /// The token written for a unit in exports: `minutes`, `percent`, `index` or `multiplier`.
@@ -291,6 +292,14 @@ pub fn assumptions(forecast: &Forecast, state: &State) -> Vec<String> {
             group_thousands(f64::from(state.mc))
         )
     });
+    out.push(match state.band {
+        crate::settings::Band::Calibrated => "Band: calibrated (the fit's spread re-scaled and re-centred by the series' own past forecast errors, plus a chance that the rate changes; docs/engine.md)".to_string(),
+        crate::settings::Band::Fit => "Band: fit only (bootstrap refits plus residual noise)".to_string(),
+    });
+    out.push(format!(
+        "Chance by: {} (share of simulated trends reaching each milestone on or before it; an extrapolation of past progress, not a prediction of events)",
+        state.by
+    ));
 
     out.push(match state.asof {
         None => "As-of date: none (every date in the window is fitted)".to_string(),
@@ -488,7 +497,9 @@ fn month_starts(first: Day, last: Day) -> Vec<Day> {
 ///      (interpolated on the fan's grid). No rows when there is no fit.
 ///    - `milestones` ([`MILESTONE_COLUMNS`]): id, label, target (in the series' unit), unit,
 ///      the crossing dates under the assumptions and under the fitted curve, the Monte Carlo
-///      10th/50th/90th percentile dates and the share of draws not reaching it by the end date.
+///      10th/50th/90th percentile dates, the share of draws not reaching it by the end date and
+///      the chance of reaching it by `state.by` (`chance_by`, 0–1; empty when `by` is not after
+///      the anchor or without draws). The fan, percentiles and chances are those of `state.band`.
 ///
 /// Numbers are `f64` `Display` (shortest round-trip); NaN, infinities and undefined values are
 /// empty cells; dates are ISO `YYYY-MM-DD`, empty when never reached.
@@ -654,6 +665,7 @@ pub fn csv_export_with(
                 opt_day(mc.and_then(|c| c.p50)),
                 opt_day(mc.and_then(|c| c.p90)),
                 mc.map_or_else(String::new, |c| num(c.never_share)),
+                m.prob.map_or_else(String::new, num),
             ],
         );
     }

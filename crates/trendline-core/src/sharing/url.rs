@@ -6,8 +6,9 @@ use crate::data::date::Day;
 use crate::model::family::Family;
 use crate::model::fit::Selection;
 use crate::settings::{
-    Anchor, Cap, Scale, Scenario, State, Units, ACCEL_LIMITS, CAP_LIMITS, DOUBLING_DAYS_LIMITS,
-    FLOOR_LIMITS, GOAL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS, SCENARIO_SLOTS, UNTIL_LIMITS,
+    Anchor, Band, Cap, Scale, Scenario, State, Units, ACCEL_LIMITS, BY_LIMITS, CAP_LIMITS,
+    DOUBLING_DAYS_LIMITS, FLOOR_LIMITS, GOAL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS,
+    SCENARIO_SLOTS, UNTIL_LIMITS,
 };
 
 /// Version of the query-string schema, written as `v`.
@@ -128,7 +129,8 @@ fn clamped(
 /// `accel` (%, or `fit`); `floor` (days, 0 = none); `cap` (hours, `none`, or `default`); `sat`
 /// (%); `anchor` (`fit`|`last`); `rel` (%); `units` (`work`|`calendar`); `goal` (hours, empty =
 /// none); `mc` (draws, 0 = off); `drop` (comma-separated point ids); `until` (ISO date);
-/// `scale` (`log`|`linear`); `sa`, `sb`, `sc` (scenarios A–C, see [`encode_scenario`]; empty =
+/// `scale` (`log`|`linear`); `band` (`calibrated`|`fit`); `by` (ISO date of the chance of each
+/// milestone); `sa`, `sb`, `sc` (scenarios A–C, see [`encode_scenario`]; empty =
 /// none); `v`; `data`; `embed`; `view` (`single`|`mosaic`). Unknown keys are ignored silently; a malformed value falls back to its
 /// default, an out-of-range one is clamped, and both are reported. If a key repeats, the last
 /// value wins.
@@ -158,7 +160,11 @@ pub fn decode(query: &str, known_series: &[&str]) -> Decoded {
                     dates.push(("series".into(), v.to_string()));
                 }
             }
-            "from" | "to" | "asof" | "until" => dates.push((k.to_string(), v.to_string())),
+            "band" => match Band::from_token(v) {
+                Some(b) => s.band = b,
+                None => dates.push((k.into(), v.into())),
+            },
+            "from" | "to" | "asof" | "until" | "by" => dates.push((k.to_string(), v.to_string())),
             "fit" => match Selection::from_token(v) {
                 Some(sel) => s.selection = sel,
                 None => dates.push((k.into(), v.into())),
@@ -334,6 +340,30 @@ pub fn decode(query: &str, known_series: &[&str]) -> Decoded {
                     "expected single or mosaic; showing one series".into(),
                 )
             }
+            "band" => report(
+                &mut ignored,
+                &k,
+                &v,
+                "expected calibrated or fit; using the calibrated band".into(),
+            ),
+            "by" => match Day::parse(&v) {
+                Ok(d) => {
+                    let c = d.clamp(BY_LIMITS.0, BY_LIMITS.1);
+                    if c != d {
+                        report(
+                            &mut ignored,
+                            &k,
+                            &v,
+                            format!(
+                                "must be between {} and {}; using {c}",
+                                BY_LIMITS.0, BY_LIMITS.1
+                            ),
+                        );
+                    }
+                    s.by = c;
+                }
+                Err(e) => report(&mut ignored, &k, &v, format!("{e}; using {}", s.by)),
+            },
             "until" => match Day::parse(&v) {
                 Ok(d) => {
                     let c = d.clamp(UNTIL_LIMITS.0, UNTIL_LIMITS.1);
@@ -424,7 +454,9 @@ pub fn encode(state: &State, vintage: &str) -> String {
         .append_pair("mc", &state.mc.to_string())
         .append_pair("asof", &date(state.asof))
         .append_pair("until", &state.until.to_string())
-        .append_pair("scale", state.scale.token());
+        .append_pair("scale", state.scale.token())
+        .append_pair("band", state.band.token())
+        .append_pair("by", &state.by.to_string());
     for (key, sc) in SCENARIO_KEYS.iter().zip(&state.scenarios) {
         if let Some(sc) = sc {
             q.append_pair(key, &encode_scenario(sc));
@@ -639,6 +671,8 @@ mod tests {
             drop: vec!["a b".into(), "c&d".into()],
             until: Day::parse("2040-06-30").unwrap(),
             scale: Scale::Linear,
+            band: Band::Fit,
+            by: Day::parse("2045-03-01").unwrap(),
             scenarios: [
                 Some(Scenario {
                     name: "Slow ~ & = ; 100% \u{e9}".into(),
