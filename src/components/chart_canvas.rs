@@ -68,7 +68,7 @@ fn observe_size(
 /// Sizes `canvas` to the CSS box `(cw, ch)` times the device pixel ratio (sharp on HiDPI);
 /// returns the ratio and whether the size changed (which also cleared it).
 fn fit_canvas(canvas: &HtmlCanvasElement, (cw, ch): (i32, i32)) -> Option<(f64, bool)> {
-    let dpr = web_sys::window()
+    let dpr = crate::browser::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .max(1.0);
     if cw <= 0 || ch <= 0 {
@@ -174,14 +174,6 @@ fn repaint(
     if drawn == 0 {
         crate::perf::mark_once(crate::perf::FIRST_CHART);
         crate::perf::mark_once(crate::perf::LIVE_CHART);
-        // The release build's pre-rendered default chart (scripts/postbuild.mjs) has served its
-        // turn: the live one is drawn, and the app, hidden while #prerender exists, shows.
-        if let Some(pre) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("prerender"))
-        {
-            pre.remove();
-        }
     }
     layout.or(overlay_layout).map(|l| (l, dpr))
 }
@@ -279,7 +271,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 }
             });
             let on_resize = redraw.clone();
-            let listener = web_sys::window()
+            let listener = crate::browser::window()
                 .map(|w| EventListener::new(&w, "resize", move |_| on_resize(None)));
             let observed = observed_el.and_then(|el| observe_size(&el, redraw));
             move || {
@@ -350,6 +342,38 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         Callback::from(move |_: FocusEvent| cb.emit(None))
     };
 
+    // Rendered natively (the build's pre-render of the default view): the same chart as SVG, at
+    // the shapes the page gives the canvas on a wide screen and on a phone (style.css).
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (
+            canvas,
+            overlay,
+            onmousemove,
+            onmouseleave,
+            onclick,
+            onkeydown,
+            onblur,
+        );
+        let svg = |w: u32, h: u32| {
+            let s = trendline_chart::render_svg(&props.model, w, h, &Theme::light(1.0));
+            let open = format!("<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\"");
+            Html::from_html_unchecked(AttrValue::from(s.replacen(
+                &open,
+                &format!("<svg viewBox=\"0 0 {w} {h}\" preserveAspectRatio=\"xMidYMid meet\" focusable=\"false\" role=\"img\" aria-label=\"{}\"", escape_attr(&props.label)),
+                1,
+            )))
+        };
+        html! {
+            <div class="chart-layers">
+                <div class="prerender-chart">
+                    <div class="prerender-wide">{svg(1070, 602)}</div>
+                    <div class="prerender-phone">{svg(366, 366)}</div>
+                </div>
+            </div>
+        }
+    }
+    #[cfg(target_arch = "wasm32")]
     html! {
         <div class="chart-layers">
             <canvas ref={canvas} class="chart" data-testid="chart" role="img" tabindex="0"
@@ -358,4 +382,13 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             <canvas ref={overlay} class="chart-overlay" data-testid="chart-overlay" aria-hidden="true" />
         </div>
     }
+}
+
+/// Text safe inside a double-quoted HTML attribute.
+#[cfg(not(target_arch = "wasm32"))]
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

@@ -50,7 +50,7 @@ struct Computed {
 }
 
 fn now_ms() -> f64 {
-    web_sys::window()
+    crate::browser::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
 }
