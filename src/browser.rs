@@ -19,15 +19,22 @@ fn storage() -> Option<web_sys::Storage> {
     window()?.local_storage().ok().flatten()
 }
 
-/// Removes the release build's pre-rendered page (`#prerender`, scripts/postbuild.mjs), which
-/// keeps the live app hidden (style.css) until it has served its turn.
-pub fn remove_prerender() {
-    if let Some(pre) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("prerender"))
-    {
-        pre.remove();
-    }
+thread_local! {
+    static HYDRATING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the app's first render is taking over the build's pre-rendered page (Yew's
+/// hydration, src/lib.rs): components that differ on a fresh start (the chart drawn as SVG
+/// over its canvas, the panels below it) must then render what the pre-render did. Natively
+/// (the pre-render itself) always true. Cleared once the chart has been drawn on its canvas
+/// (the last component that asks, `ChartCanvas`).
+pub fn hydrating() -> bool {
+    cfg!(not(target_arch = "wasm32")) || HYDRATING.with(std::cell::Cell::get)
+}
+
+/// Sets [`hydrating`].
+pub fn set_hydrating(on: bool) {
+    HYDRATING.with(|h| h.set(on));
 }
 
 /// Reads a stored string.

@@ -47,8 +47,9 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
     let hover = use_state_eq(|| None::<PointAt>);
     // Panels below the chart are rendered one frame after the first paint, so the chart comes
     // first on a cold load.
-    // Rendered natively (the build's pre-render), everything is there at once.
-    let rest = use_state_eq(|| cfg!(not(target_arch = "wasm32")));
+    // Rendered natively (the build's pre-render), and when taking that over, everything is
+    // there at once.
+    let rest = use_state_eq(crate::browser::hydrating);
     {
         let rest = rest.clone();
         use_effect_with((), move |_| {
@@ -56,13 +57,6 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
             move || drop(t)
         });
     }
-    // The release build's pre-rendered page (#prerender) stays until the live page has its
-    // chart drawn and the panels below it rendered; then they trade places in one frame.
-    use_effect_with(*rest, |rest| {
-        if *rest {
-            crate::browser::remove_prerender();
-        }
-    });
     {
         let hover = hover.clone();
         use_effect_with(props.series.clone(), move |_| hover.set(None));

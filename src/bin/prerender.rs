@@ -2,7 +2,7 @@
 //! server-side renderer (feature `ssr`), natively at build time. scripts/postbuild.mjs runs it
 //! for release builds and puts its output in `index.html`, so the whole default page (title,
 //! notices area, chart, readouts, milestone table, controls) is readable before the wasm has
-//! loaded; the app renders itself fresh beside it and takes its place in one frame.
+//! loaded; the app then takes that markup over (Yew's hydration) where it can match it.
 //!
 //! `cargo run --release --features ssr --bin prerender > view.html`
 //!
@@ -11,9 +11,8 @@
 
 fn main() {
     let html = futures::executor::block_on(
-        yew::ServerRenderer::<trendline::App>::new()
-            .hydratable(false)
-            .render(),
+        // Hydratable: the browser takes this markup over (`Renderer::hydrate`, src/lib.rs).
+        yew::ServerRenderer::<trendline::App>::new().render(),
     );
     print!("{html}");
 }

@@ -218,6 +218,10 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     // the point they moved to, not on the one last drawn. Cleared by each render.
     let cursor: Rc<RefCell<Option<Option<usize>>>> = use_mut_ref(|| None);
     *cursor.borrow_mut() = None;
+    // The build's pre-render draws the chart as SVG over the (blank) canvas; taking that page
+    // over, the SVG stays until the canvas under it has been drawn (the effect below the
+    // drawing ones), so nothing flickers or moves.
+    let svg_over = use_state_eq(crate::browser::hydrating);
 
     {
         let (canvas, overlay, layout, last_base, size) = (
@@ -283,6 +287,14 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         });
     }
 
+    {
+        let svg_over = svg_over.clone();
+        use_effect_with((), move |_| {
+            crate::browser::set_hydrating(false);
+            svg_over.set(false);
+        });
+    }
+
     let onmousemove = {
         let (layout, latest, cb) = (layout.clone(), latest.clone(), props.on_point.clone());
         Callback::from(move |e: MouseEvent| {
@@ -342,40 +354,11 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         Callback::from(move |_: FocusEvent| cb.emit(None))
     };
 
-    // Rendered natively (the build's pre-render of the default view): the same chart as SVG, at
-    // the shapes the page gives the canvas on a wide screen and on a phone (style.css).
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = (
-            canvas,
-            overlay,
-            onmousemove,
-            onmouseleave,
-            onclick,
-            onkeydown,
-            onblur,
-        );
-        let svg = |w: u32, h: u32| {
-            let s = trendline_chart::render_svg(&props.model, w, h, &Theme::light(1.0));
-            let open = format!("<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\"");
-            Html::from_html_unchecked(AttrValue::from(s.replacen(
-                &open,
-                &format!("<svg viewBox=\"0 0 {w} {h}\" preserveAspectRatio=\"xMidYMid meet\" focusable=\"false\" role=\"img\" aria-label=\"{}\"", escape_attr(&props.label)),
-                1,
-            )))
-        };
-        html! {
-            <div class="chart-layers">
-                <div class="prerender-chart">
-                    <div class="prerender-wide">{svg(1070, 602)}</div>
-                    <div class="prerender-phone">{svg(366, 366)}</div>
-                </div>
-            </div>
-        }
-    }
-    #[cfg(target_arch = "wasm32")]
     html! {
         <div class="chart-layers">
+            if *svg_over {
+                <div class="prerender-chart">{svg_layers(&props.model)}</div>
+            }
             <canvas ref={canvas} class="chart" data-testid="chart" role="img" tabindex="0"
                 aria-label={props.label.clone()} aria-describedby="chart-keys"
                 {onmousemove} {onmouseleave} {onclick} {onkeydown} {onblur} />
@@ -384,11 +367,29 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     }
 }
 
-/// Text safe inside a double-quoted HTML attribute.
-#[cfg(not(target_arch = "wasm32"))]
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+/// The chart as SVG at the shapes the page gives the canvas on a wide screen and on a phone
+/// (style.css shows one), for the build's pre-render. In the browser, taking that page over,
+/// the markup is already there: an empty raw node adopts it (Yew hydrates raw HTML by
+/// position, not content), so the SVG is never drawn in the browser.
+fn svg_layers(model: &ChartModel) -> Html {
+    let svg = |w: u32, h: u32| -> Html {
+        if cfg!(target_arch = "wasm32") {
+            return Html::from_html_unchecked(AttrValue::from(""));
+        }
+        let s = trendline_chart::render_svg(model, w, h, &Theme::light(1.0));
+        let open = format!("<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\"");
+        Html::from_html_unchecked(AttrValue::from(s.trim().replacen(
+            &open,
+            &format!(
+                "<svg viewBox=\"0 0 {w} {h}\" preserveAspectRatio=\"xMidYMid meet\" focusable=\"false\" aria-hidden=\"true\""
+            ),
+            1,
+        )))
+    };
+    html! {
+        <>
+            <div class="prerender-wide">{svg(1070, 602)}</div>
+            <div class="prerender-phone">{svg(366, 366)}</div>
+        </>
+    }
 }

@@ -1,8 +1,8 @@
 // The first view: the release build's index.html carries the whole default page, rendered at
 // build time by the app's own components (scripts/postbuild.mjs, src/bin/prerender.rs), so it
-// is readable before any script runs; the app renders itself beside it and takes its place
-// without moving anything. Other views (a link with settings, the embed, dark mode) never show
-// it, and the single file carries it too.
+// is readable before any script runs; the app takes that markup over (hydration) without
+// moving anything. Other views (a link with settings, the embed, dark mode, the single file)
+// never paint it and render fresh.
 import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,7 @@ const MILESTONES = ['work-day', 'work-week', 'work-month', 'work-year'];
 
 /** The milestone dates written in the pre-rendered copy of `html`. */
 function preMilestones(html) {
-  return Object.fromEntries(MILESTONES.map((id) => [id, html.match(new RegExp(`data-pre="milestone-${id}" data-value="([^"]*)"`))?.[1]]));
+  return Object.fromEntries(MILESTONES.map((id) => [id, html.match(new RegExp(`data-testid="milestone-${id}" data-value="([^"]*)"`))?.[1]]));
 }
 
 test('the default page\'s text is in index.html as it arrives, and readable with no script at all', async ({ browser, request }) => {
@@ -38,12 +38,15 @@ test('the default page\'s text is in index.html as it arrives, and readable with
   await page.goto('./');
   const pre = page.locator('#prerender');
   await expect(pre.locator('h1')).toHaveText('Trendline');
-  await expect(pre.locator('[data-pre=series-title]')).toHaveText('METR Time Horizon 1.1: 50% task-completion time horizon');
-  await expect(pre.locator('[data-pre=milestones]')).toBeVisible();
-  await expect(pre.locator('[data-pre=milestones] tbody tr')).toHaveCount(4);
+  await expect(pre.locator('[data-testid=series-title]')).toHaveText('METR Time Horizon 1.1: 50% task-completion time horizon');
+  await expect(pre.locator('[data-testid=milestones]')).toBeVisible();
+  await expect(pre.locator('[data-testid=milestones] tbody tr')).toHaveCount(4);
   await expect(pre.locator('.prerender-wide svg')).toBeVisible();
+  // The chart's box is the canvas', with the SVG laid over it.
+  const [svgBox, canvasBox] = [await pre.locator('.prerender-chart').boundingBox(), await pre.locator('canvas.chart').boundingBox()];
+  expect(svgBox).toEqual(canvasBox);
   expect(await pre.locator('.prerender-wide svg circle').count()).toBeGreaterThanOrEqual(26);
-  await expect(pre.locator('[data-pre=doubling-slider]')).toBeVisible();
+  await expect(pre.locator('[data-testid=doubling-slider]')).toBeVisible();
   // Nothing in it takes focus or clicks until the app has taken over.
   expect(await pre.evaluate((el) => el.inert)).toBe(true);
   await context.close();
@@ -58,7 +61,10 @@ test('the app takes the page over with no layout shift, and shows the same numbe
       .observe({ type: 'layout-shift', buffered: true });
   });
   const problems = await openApp(page);
+  // Taken over in place: the same element, now the app's root, no longer inert, no SVG chart.
   await expect(page.locator('#prerender')).toHaveCount(0);
+  await expect(page.locator('body > #app-root:not([inert]) > main.app')).toHaveCount(1);
+  await expect(page.locator('.prerender-chart')).toHaveCount(0);
   await expect(page.getByTestId('milestones')).toBeVisible();
   for (const id of MILESTONES) await expect(page.getByTestId(`milestone-${id}`)).toHaveAttribute('data-value', dates[id]);
   const marks = await page.evaluate(() => ['trendline:first-chart', 'trendline:live-chart'].map((n) => performance.getEntriesByName(n).length));
@@ -92,6 +98,8 @@ for (const [what, url, setup, check] of [
   ['the embed', './?embed=1', null, async (page) => expect(page.getByTestId('embed')).toBeVisible()],
   ['dark mode', './', async (page) => page.emulateMedia({ colorScheme: 'dark' }),
     async (page) => expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(17, 24, 39)')],
+  ['a dismissed "How to read this"', './', async (page) => page.addInitScript(() => localStorage.setItem('trendline-howto-dismissed', '1')),
+    async (page) => expect(page.getByTestId('how-to-read')).toHaveCount(0)],
 ]) {
   test(`${what}: never shows the default pre-rendered page, and renders with no error`, async ({ page }) => {
     if (setup) await setup(page);
@@ -114,11 +122,21 @@ for (const [what, url, setup, check] of [
   });
 }
 
-test('the single file carries the pre-rendered page and takes it over, with no error', async ({ page }) => {
+test('the single file never paints the pre-rendered page (its links differ) and renders fresh, with no error', async ({ page }) => {
   const file = path.join(DIST, 'trendline.html');
   const html = fs.readFileSync(file, 'utf8');
-  expect(html).toContain('<div id="prerender" class="prerender" inert>');
+  expect(html).toContain('<div id="prerender" inert>');
   const dates = preMilestones(html);
+  await page.addInitScript(() => {
+    window.__preShown = false;
+    const check = () => {
+      const pre = document.getElementById('prerender');
+      if (!pre) return;
+      if (pre.getClientRects().length > 0) window.__preShown = true;
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
   const problems = { console: [], pageErrors: [] };
   page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
   page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
@@ -127,5 +145,6 @@ test('the single file carries the pre-rendered page and takes it over, with no e
   await expect(page.locator('#prerender')).toHaveCount(0);
   for (const id of MILESTONES) await expect(page.getByTestId(`milestone-${id}`)).toHaveAttribute('data-value', dates[id]);
   expect(await readValue(page, 'milestone-work-month')).toBe(dates['work-month']);
+  expect(await page.evaluate(() => window.__preShown)).toBe(false);
   expect(problems).toEqual({ console: [], pageErrors: [] });
 });

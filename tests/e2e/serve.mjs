@@ -45,7 +45,8 @@ http.createServer((req, res) => {
     }
     const headers = { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' };
     if (cspHeader && path.basename(file) === 'index.html') headers['Content-Security-Policy'] = `${CSP}; frame-ancestors *`;
+    const out = gzip ? gzipped(req, headers, body) : body;
     res.writeHead(200, headers);
-    res.end(gzip ? gzipped(req, headers, body) : body);
+    res.end(out);
   });
 }).listen(port, '127.0.0.1', () => console.log(`serving ${dir} at http://127.0.0.1:${port}${prefix}`));
