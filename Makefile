@@ -63,6 +63,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --features ssr --bin prerender -- -D warnings
 	scripts/check-core-deps.sh
 
 check-data:

@@ -291,10 +291,10 @@ export function writeSingleFile(dir) {
   }, 'Trunk loader script');
   if (!wasmFile) throw new Error('postbuild: could not find the wasm file in Trunk\'s loader');
 
-  // The pre-rendered view's script, inlined (a file opened from disk has no query string to
-  // check, but it still sets the first-chart mark).
-  html = html.replace(new RegExp(`<script src="\\./${FIRST_VIEW_JS}"></script>`), () =>
-    `<script>\n${assertScriptSafe(read(FIRST_VIEW_JS).toString('utf8'), FIRST_VIEW_JS)}</script>`);
+  // The pre-rendered view and its script: the single file renders fresh (its first render
+  // differs: no offline-download link), so it would never be painted.
+  html = replaceOnce(html, /<div id="prerender" inert>[\s\S]*?<!--<\/\[trendline::app::App\]>--><\/div>\r?\n?/, () => '', 'pre-rendered view');
+  html = replaceOnce(html, new RegExp(`<script src="\\./${FIRST_VIEW_JS}"></script>\\r?\\n?`), () => '', 'first-view script');
 
   // Whatever still points at a file would need a server: fail rather than ship a broken page.
   // (Links, <a href>, load nothing: the pre-rendered page has its sources' links.)
