@@ -43,10 +43,12 @@ dist: setup
 ## about 5 %. Raised to 400 after 382.0 KB was measured at fbc219e (scenarios side by side, the
 ## log/linear axis and the strict-CSP loader files added about 29 KB). Lowered to 375 after
 ## 361.8 KB was measured at 6064d3a (one copy of the sort and of the drawing code, no Unicode
-## case tables: 32 KB less). Lower it whenever the first view shrinks; never raise it to hide
-## growth unremarked.
+## case tables: 32 KB less). Raised to 403 (issue 25: measurement plus 3 %) after 390.8 KB was
+## measured at the commit that added it: the whole default page pre-rendered in index.html
+## (+4 KB gzip) and Yew's hydration, which takes it over (+20 KB gzip of wasm). Lower it whenever
+## the first view shrinks; never raise it to hide growth unremarked.
 check-size: setup-test dist
-	node scripts/check-size.mjs --limit-kb 375
+	node scripts/check-size.mjs --limit-kb 403
 
 ## single-file: the release bundle, then where its one-file copy (works from file://) is
 single-file: dist

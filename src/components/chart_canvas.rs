@@ -372,10 +372,13 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
 /// the markup is already there: an empty raw node adopts it (Yew hydrates raw HTML by
 /// position, not content), so the SVG is never drawn in the browser.
 fn svg_layers(model: &ChartModel) -> Html {
+    #[cfg(target_arch = "wasm32")]
+    let svg = |_: u32, _: u32| -> Html {
+        let _ = model;
+        Html::from_html_unchecked(AttrValue::from(""))
+    };
+    #[cfg(not(target_arch = "wasm32"))]
     let svg = |w: u32, h: u32| -> Html {
-        if cfg!(target_arch = "wasm32") {
-            return Html::from_html_unchecked(AttrValue::from(""));
-        }
         let s = trendline_chart::render_svg(model, w, h, &Theme::light(1.0));
         let open = format!("<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\"");
         Html::from_html_unchecked(AttrValue::from(s.trim().replacen(
