@@ -194,6 +194,8 @@ try {
         localStorage.setItem(`trendline-user-series:${id}`, value);
       }, [s.id, `minutes\n${s.title}\n${s.text}`]));
       const { context, page } = await coldLoad(browser, t.url(k), { sizes: false, init });
+      // Trendline's first chart may be the pre-rendered page: inputs wait for the live one.
+      await page.waitForSelector('[data-testid=chart][data-drawn]', { timeout: 30_000 });
       if (s) {
         const title = await page.getByTestId('series-title').textContent();
         if (title.trim() !== s.title) throw new Error(`Trendline ×${k}: the synthetic series was not selected (title "${title}")`);
@@ -220,6 +222,7 @@ try {
   {
     log(`Trendline: ${scaleSamples} slider inputs until the panels show them…`);
     const { context, page } = await coldLoad(browser, tBase, { sizes: false });
+    await page.waitForSelector('[data-testid=chart][data-drawn]', { timeout: 30_000 });
     R.trendline.panels = await panelsRun(page, scaleSamples);
     await context.close();
     if (R.trendline.panels.missed > 0) throw new Error(`Trendline: ${R.trendline.panels.missed} inputs never reached the panels`);
