@@ -43,13 +43,16 @@ dist: setup
 ## about 5 %. Raised to 400 after 382.0 KB was measured at fbc219e (scenarios side by side, the
 ## log/linear axis and the strict-CSP loader files added about 29 KB). Lowered to 375 after
 ## 361.8 KB was measured at 6064d3a (one copy of the sort and of the drawing code, no Unicode
-## case tables: 32 KB less). Raised to 385 after 378.1 KB was measured on the branch that
-## added the calibrated band, the chance of each milestone by a date (column, sentence, chart)
-## and both bands' backtest scores (issue 23); the size at its base (c36ae5f) was not
-## re-measured. Lower it whenever the first view shrinks; never raise it to hide growth
-## unremarked.
+## case tables: 32 KB less). Raised to 403 (issue 25: measurement plus 3 %) after 390.8 KB was
+## measured at the commit that added it: the whole default page pre-rendered in index.html
+## (+4 KB gzip) and Yew's hydration, which takes it over (+20 KB gzip of wasm). Lower it whenever
+## the first view shrinks; never raise it to hide growth unremarked. Raised to 443 after 430.5 KB
+## was measured when issues 23, 24 and 25 were merged together (measurement plus 3 %): the
+## calibrated band, the chances and both bands' backtest scores, the published forecasts' verdicts,
+## 17 new series' manifest entries and the index/multiplier units compiled into the wasm, and the
+## pre-rendered page with hydration.
 check-size: setup-test dist
-	node scripts/check-size.mjs --limit-kb 385
+	node scripts/check-size.mjs --limit-kb 443
 
 ## calibration: docs/calibration.md, every bundled series' rolling-origin backtest scored for
 ## both bands (coverage 80/95 with binomial tests, mean width, interval score) and the pooled
@@ -74,6 +77,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --features ssr --bin prerender -- -D warnings
 	scripts/check-core-deps.sh
 
 check-data:

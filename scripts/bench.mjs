@@ -3,12 +3,15 @@
 // first view (gzip -9 and brotli 11 of every network response until the first chart and network
 // idle), time to the first chart (the `trendline:first-chart` mark, median and max of cold
 // loads), slider input → redrawn chart latency (p50/p95; for Trendline also its phases), the JS
-// heap after load, and redraw p95 with 10× and 100× the points. Prints one table and writes it
+// heap after load, and redraw p95 with 10× and 100× the points; then Lighthouse's mobile profile
+// on the same four pages served with gzip (scripts/lighthouse.mjs, median of --lh-runs runs
+// each). Prints the tables and writes them
 // with the machine, date, commit and versions to docs/performance.md. Every figure comes from
 // this run. Asserts nothing: budgets are targets to compare against, not test conditions; it
 // fails only on real errors (a page that never draws, a server that does not start).
 //   node scripts/bench.mjs [--samples 300] [--scale-samples 100] [--loads 11] [--dist DIR]
 //                          [--out docs/performance.md | --no-write] [--note TEXT] [--screenshots DIR]
+//                          [--lh-runs 3 | --no-lighthouse]
 // --dist (or $TRENDLINE_DIST) benchmarks another build; either way the bundle and the baselines
 // are copied to a temporary folder first, so a concurrent rebuild cannot change files under the
 // run.
@@ -18,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { toPoints } from '../bench/common.mjs';
 import { coldLoad, freePort, launch, responseTable, startServer, totals, VIEWPORT } from './first-view.mjs';
+import { CHROME_PATH, lighthouseAll, lighthouseRuns, lighthouseTable } from './lighthouse.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : dflt; };
@@ -28,6 +32,7 @@ const distSrc = path.resolve(arg('--dist', process.env.TRENDLINE_DIST ?? path.jo
 const out = process.argv.includes('--no-write') ? null : path.resolve(arg('--out', path.join(root, 'docs/performance.md')));
 const note = arg('--note', '');
 const shots = arg('--screenshots', null);
+const lhRuns = process.argv.includes('--no-lighthouse') ? 0 : Number(arg('--lh-runs', 3));
 const SCALES = [10, 100];
 // Three scenarios (the app's examples), as a link writes them.
 const SCENARIOS = 'sa=1~auto~fit~fit~0~default~100~fit~Trend%20continues&sb=1~auto~365.25~fit~0~default~100~fit~Slows%20to%2012-month%20doubling&sc=1~superexp~fit~15~0~default~100~fit~Superexponential%2015%25';
@@ -189,6 +194,8 @@ try {
         localStorage.setItem(`trendline-user-series:${id}`, value);
       }, [s.id, `minutes\n${s.title}\n${s.text}`]));
       const { context, page } = await coldLoad(browser, t.url(k), { sizes: false, init });
+      // Trendline's first chart may be the pre-rendered page: inputs wait for the live one.
+      await page.waitForSelector('[data-testid=chart][data-drawn]', { timeout: 30_000 });
       if (s) {
         const title = await page.getByTestId('series-title').textContent();
         if (title.trim() !== s.title) throw new Error(`Trendline ×${k}: the synthetic series was not selected (title "${title}")`);
@@ -215,6 +222,7 @@ try {
   {
     log(`Trendline: ${scaleSamples} slider inputs until the panels show them…`);
     const { context, page } = await coldLoad(browser, tBase, { sizes: false });
+    await page.waitForSelector('[data-testid=chart][data-drawn]', { timeout: 30_000 });
     R.trendline.panels = await panelsRun(page, scaleSamples);
     await context.close();
     if (R.trendline.panels.missed > 0) throw new Error(`Trendline: ${R.trendline.panels.missed} inputs never reached the panels`);
@@ -224,6 +232,12 @@ try {
   for (const s of servers) s.kill();
 }
 const chromiumVersion = (await (async () => { const b = await launch(); const v = b.version(); await b.close(); return v; })());
+// 4d. Lighthouse, mobile profile, the same four pages served with gzip.
+let lh = null;
+if (lhRuns > 0) {
+  log(`Lighthouse, mobile profile: ${lhRuns} runs of each page…`);
+  lh = await lighthouseAll({ distDir, baseDir, runs: lhRuns, log });
+}
 fs.rmSync(tmp, { recursive: true, force: true });
 
 // 5. The table.
@@ -290,6 +304,23 @@ ${table}
 KB = 1000 bytes. Ratios are Trendline's figure divided by the baseline's (above 1: Trendline is
 bigger or slower).${missed.length ? ` Inputs that never redrew within 5 s (left out of the percentiles): ${missed.map(([n, m]) => `${n} ${m}`).join(', ')}.` : ''}
 
+## Lighthouse, mobile profile (medians of ${lhRuns} runs each)
+
+${lh ? `${lighthouseTable(lh)}
+
+Lighthouse ${lh.version} (npm \`lighthouse\`, pinned in \`package.json\`), its default mobile
+profile: a 412×823 screen at DPR 1.75, simulated slow 4G (150 ms RTT, 1.6 Mbit/s down) and a
+4× CPU slowdown, in \`${CHROME_PATH}\` (\`--headless=new --no-sandbox\`). Each page was served with
+gzip (level 6) as a static host serves it, Trendline with its Content-Security-Policy header.
+Pages were measured in turn, one new Chromium per run. Score and accessibility are 0–1; bytes
+is Lighthouse's total byte weight (transferred, so compressed). Goals (issue 25) for Trendline:
+performance ≥ 0.95, LCP ≤ 1.5 s in every run, CLS ≤ 0.01, TBT ≤ 200 ms, TTI ≤ 2.5 s,
+accessibility 1.0, ≤ 280 KB.
+
+Every run:
+
+${lighthouseRuns(lh)}` : 'Not run (`--no-lighthouse`).'}
+
 ## Budgets (issue 9), Trendline
 
 ${md(['budget', 'this run', 'verdict'], budget)}
@@ -347,6 +378,7 @@ ${fvTables.join('\n\n')}
 `;
 
 console.log(`\n${table}\n`);
+if (lh) console.log(`Lighthouse ${lh.version}, mobile profile, medians of ${lhRuns} runs:\n\n${lighthouseTable(lh)}\n\n${lighthouseRuns(lh)}\n`);
 console.log(md(['budget', 'this run', 'verdict'], budget));
 if (phaseRows.length) console.log(`\nTrendline slider phases:\n${md(['phase', 'p50 (ms)', 'p95 (ms)', 'runs'], phaseRows)}`);
 for (const t of fvTables) console.log(`\n${t}`);

@@ -218,7 +218,7 @@ pub fn app() -> Html {
         });
         use_effect_with(embed, move |embed| {
             let listener = embed.then(|| {
-                web_sys::window().map(|w| {
+                crate::browser::window().map(|w| {
                     gloo::events::EventListener::new(&w, "resize", move |_| {
                         browser::post_height(&last2.borrow())
                     })

@@ -4,9 +4,37 @@
 
 use wasm_bindgen::JsCast;
 
+/// The browser window. `None` when the app is rendered natively (the build's pre-render,
+/// `src/bin/prerender.rs`): every caller already treats a missing window as "nothing to read",
+/// which gives the default view.
+pub fn window() -> Option<web_sys::Window> {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window();
+    #[cfg(not(target_arch = "wasm32"))]
+    return None;
+}
+
 /// `localStorage`, when the page may use it (not in an opaque-origin sandbox).
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    window()?.local_storage().ok().flatten()
+}
+
+thread_local! {
+    static HYDRATING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the app's first render is taking over the build's pre-rendered page (Yew's
+/// hydration, src/lib.rs): components that differ on a fresh start (the chart drawn as SVG
+/// over its canvas, the panels below it) must then render what the pre-render did. Natively
+/// (the pre-render itself) always true. Cleared once the chart has been drawn on its canvas
+/// (the last component that asks, `ChartCanvas`).
+pub fn hydrating() -> bool {
+    cfg!(not(target_arch = "wasm32")) || HYDRATING.with(std::cell::Cell::get)
+}
+
+/// Sets [`hydrating`].
+pub fn set_hydrating(on: bool) {
+    HYDRATING.with(|h| h.set(on));
 }
 
 /// Reads a stored string.
@@ -56,7 +84,7 @@ pub fn remove(key: &str) {
 
 /// The content of `<meta name="…">`, if present.
 pub fn meta_content(name: &str) -> Option<String> {
-    let doc = web_sys::window()?.document()?;
+    let doc = window()?.document()?;
     doc.query_selector(&format!("meta[name=\"{name}\"]"))
         .ok()??
         .get_attribute("content")
@@ -64,7 +92,7 @@ pub fn meta_content(name: &str) -> Option<String> {
 
 /// Sets `<meta name="…">`'s content (creating nothing).
 pub fn set_meta_content(name: &str, content: &str) {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| {
         d.query_selector(&format!("meta[name=\"{name}\"]"))
             .ok()
             .flatten()
@@ -75,7 +103,7 @@ pub fn set_meta_content(name: &str, content: &str) {
 
 /// Sets the document title.
 pub fn set_title(title: &str) {
-    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+    if let Some(d) = window().and_then(|w| w.document()) {
         d.set_title(title);
     }
 }
@@ -83,7 +111,7 @@ pub fn set_title(title: &str) {
 /// The page's address without its query and fragment (`https://host/path/`); known even in
 /// an opaque-origin sandbox.
 pub fn page_base() -> String {
-    let href = web_sys::window()
+    let href = window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
     href.split(['?', '#'])
@@ -94,7 +122,10 @@ pub fn page_base() -> String {
 
 /// Whether the page runs from a file (the single-file download) rather than a server.
 pub fn is_local_file() -> bool {
-    web_sys::window()
+    if cfg!(not(target_arch = "wasm32")) {
+        return false;
+    }
+    window()
         .and_then(|w| w.location().protocol().ok())
         .is_some_and(|p| p == "file:")
         || js_sys::Reflect::get(&js_sys::global(), &"__TRENDLINE_SINGLE_FILE".into())
@@ -104,11 +135,11 @@ pub fn is_local_file() -> bool {
 /// Copies `text` to the clipboard: the asynchronous clipboard API where allowed, else a
 /// selected hidden textarea and `execCommand("copy")`. Calls `done(true)` on success.
 pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = window() else {
         return done(false);
     };
     let fallback = move |text: &str| -> bool {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        let Some(doc) = self::window().and_then(|w| w.document()) else {
             return false;
         };
         let Ok(el) = doc.create_element("textarea") else {
@@ -168,7 +199,7 @@ pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> bool {
 /// Offers a URL (e.g. a `data:` URL) as a download named `file_name`.
 pub fn download_url(file_name: &str, url: &str) -> bool {
     (|| {
-        let doc = web_sys::window()?.document()?;
+        let doc = window()?.document()?;
         let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
         a.set_href(url);
         a.set_download(file_name);
@@ -186,7 +217,7 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> bool {
         return false;
     };
     let ok = (|| {
-        let doc = web_sys::window()?.document()?;
+        let doc = window()?.document()?;
         let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
         a.set_href(&url);
         a.set_download(file_name);
@@ -207,7 +238,7 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> bool {
 /// Tells the parent page (when embedded) how tall this page is: `{type: "trendline:height",
 /// height}`. Sent only when the height changed.
 pub fn post_height(last: &std::cell::Cell<i32>) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = window() else {
         return;
     };
     let Some(h) = window

@@ -1,39 +1,64 @@
 //! Trendline's web app: a thin Yew layer over `trendline-core` (data, fits, state) and
 //! `trendline-chart` (the drawing). Natively only the bundled data is compiled, so
-//! `cargo test` can check that the bundle loads.
+//! `cargo test` can check that the bundle loads; with the `ssr` feature the Yew layer is
+//! compiled natively too, for the build's pre-render of the default view (`src/bin/prerender.rs`).
 
 pub mod bundle;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 mod browser;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 mod components;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 mod hooks;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 mod perf;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 mod series_view;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 mod shared;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 mod state;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 mod theme;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 mod user_series;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub use app::App;
 
-/// Mounts the app on `<body>`.
+/// Mounts the app: it takes over the release build's pre-rendered default page (`#prerender`,
+/// rendered by these components at build time, scripts/postbuild.mjs) with Yew's hydration when
+/// the page kept it (`first-view.js` keeps it only where the first render matches it: no link
+/// settings, light theme, nothing stored that changes the page, not the single file);
+/// otherwise it drops it and renders fresh on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn run() {
     theme::apply(theme::stored());
-    perf::timed("mount", || {
-        yew::Renderer::<App>::new().render();
+    let doc = browser::window().and_then(|w| w.document());
+    let pre = doc.as_ref().and_then(|d| d.get_element_by_id("prerender"));
+    let kept = doc
+        .as_ref()
+        .and_then(|d| d.document_element())
+        .is_some_and(|r| {
+            !r.get_attribute("class")
+                .is_some_and(|c| c.split_whitespace().any(|c| c == "no-prerender"))
+        });
+    perf::timed("mount", || match pre {
+        Some(root) if kept => {
+            browser::set_hydrating(true);
+            let _ = root.remove_attribute("inert");
+            root.set_id("app-root");
+            yew::Renderer::<App>::with_root(root).hydrate();
+        }
+        other => {
+            if let Some(p) = other {
+                p.remove();
+            }
+            yew::Renderer::<App>::new().render();
+        }
     });
 }
 

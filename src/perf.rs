@@ -23,7 +23,7 @@ fn names(
 
 /// Runs `f` between two performance marks named after `phase`.
 pub fn timed<T>(phase: &str, f: impl FnOnce() -> T) -> T {
-    let perf = web_sys::window().and_then(|w| w.performance());
+    let perf = crate::browser::window().and_then(|w| w.performance());
     let (start, end) = names(phase);
     if let Some(p) = &perf {
         let _ = p.mark(&start);
@@ -46,7 +46,7 @@ pub const LIVE_CHART: &str = "trendline:live-chart";
 
 /// Sets the performance mark `name` unless the page already has one of that name.
 pub fn mark_once(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+    if let Some(p) = crate::browser::window().and_then(|w| w.performance()) {
         if p.get_entries_by_name(name).length() == 0 {
             let _ = p.mark(name);
         }

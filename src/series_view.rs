@@ -47,7 +47,9 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
     let hover = use_state_eq(|| None::<PointAt>);
     // Panels below the chart are rendered one frame after the first paint, so the chart comes
     // first on a cold load.
-    let rest = use_state_eq(|| false);
+    // Rendered natively (the build's pre-render), and when taking that over, everything is
+    // there at once.
+    let rest = use_state_eq(crate::browser::hydrating);
     {
         let rest = rest.clone();
         use_effect_with((), move |_| {
@@ -253,7 +255,7 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
             <p id="chart-keys" class="hint">{"Hover a point, or focus the chart and use the arrow keys, to see its details and source; click it (or press Enter) to leave it out of the fit."}</p>
             <Legend model={later.model.0.clone()} />
             <SourceNote meta={series.meta.clone()} />
-            <crate::components::ForecastVerdicts forecasts={published} forecast={later.fc.clone()} mc={later.state.mc} rel={later.state.rel} />
+            <crate::components::ForecastVerdicts forecasts={published} forecast={later.fc.clone()} rel={later.state.rel} />
             <ShareBar query={(*query).clone()} title={props.title.clone()}>
                 <ExportBar forecast={later.fc.clone()} runs={runs.clone()} state={later.resolved.clone()} on_scenario={props.on_scenario.clone()} on_import={props.on_import.clone()} />
             </ShareBar>

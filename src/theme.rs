@@ -45,7 +45,7 @@ pub fn stored() -> ThemeChoice {
 }
 
 fn root() -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.document_element()
+    crate::browser::window()?.document()?.document_element()
 }
 
 /// Shows `choice` on the page: `data-theme` on `<html>` (none for `Auto`).
@@ -67,7 +67,7 @@ pub fn choose(choice: ThemeChoice) {
         }
     }
     apply(choice);
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = crate::browser::window() {
         if let Ok(e) = web_sys::Event::new(CHANGED) {
             let _ = w.dispatch_event(&e);
         }
@@ -76,7 +76,10 @@ pub fn choose(choice: ThemeChoice) {
 
 /// The system's preference list, to listen to.
 pub fn dark_query() -> Option<web_sys::MediaQueryList> {
-    web_sys::window()?.match_media(DARK_QUERY).ok().flatten()
+    crate::browser::window()?
+        .match_media(DARK_QUERY)
+        .ok()
+        .flatten()
 }
 
 /// Whether the page is shown dark now: the applied choice, else the system's preference.

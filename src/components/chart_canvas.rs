@@ -68,7 +68,7 @@ fn observe_size(
 /// Sizes `canvas` to the CSS box `(cw, ch)` times the device pixel ratio (sharp on HiDPI);
 /// returns the ratio and whether the size changed (which also cleared it).
 fn fit_canvas(canvas: &HtmlCanvasElement, (cw, ch): (i32, i32)) -> Option<(f64, bool)> {
-    let dpr = web_sys::window()
+    let dpr = crate::browser::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .max(1.0);
     if cw <= 0 || ch <= 0 {
@@ -181,14 +181,6 @@ fn repaint(
     if drawn == 0 {
         crate::perf::mark_once(crate::perf::FIRST_CHART);
         crate::perf::mark_once(crate::perf::LIVE_CHART);
-        // The release build's pre-rendered default chart (scripts/postbuild.mjs) has served its
-        // turn: the live one is drawn, and the app, hidden while #prerender exists, shows.
-        if let Some(pre) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("prerender"))
-        {
-            pre.remove();
-        }
     }
     layout.or(overlay_layout).map(|l| (l, dpr))
 }
@@ -233,6 +225,10 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     // the point they moved to, not on the one last drawn. Cleared by each render.
     let cursor: Rc<RefCell<Option<Option<usize>>>> = use_mut_ref(|| None);
     *cursor.borrow_mut() = None;
+    // The build's pre-render draws the chart as SVG over the (blank) canvas; taking that page
+    // over, the SVG stays until the canvas under it has been drawn (the effect below the
+    // drawing ones), so nothing flickers or moves.
+    let svg_over = use_state_eq(crate::browser::hydrating);
 
     {
         let (canvas, overlay, layout, last_base, size) = (
@@ -286,7 +282,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 }
             });
             let on_resize = redraw.clone();
-            let listener = web_sys::window()
+            let listener = crate::browser::window()
                 .map(|w| EventListener::new(&w, "resize", move |_| on_resize(None)));
             let observed = observed_el.and_then(|el| observe_size(&el, redraw));
             move || {
@@ -295,6 +291,14 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                     observer.disconnect();
                 }
             }
+        });
+    }
+
+    {
+        let svg_over = svg_over.clone();
+        use_effect_with((), move |_| {
+            crate::browser::set_hydrating(false);
+            svg_over.set(false);
         });
     }
 
@@ -359,10 +363,43 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
 
     html! {
         <div class="chart-layers">
+            if *svg_over {
+                <div class="prerender-chart">{svg_layers(&props.model)}</div>
+            }
             <canvas ref={canvas} class="chart" data-testid="chart" role="img" tabindex="0"
                 aria-label={props.label.clone()} aria-describedby="chart-keys"
                 {onmousemove} {onmouseleave} {onclick} {onkeydown} {onblur} />
             <canvas ref={overlay} class="chart-overlay" data-testid="chart-overlay" aria-hidden="true" />
         </div>
+    }
+}
+
+/// The chart as SVG at the shapes the page gives the canvas on a wide screen and on a phone
+/// (style.css shows one), for the build's pre-render. In the browser, taking that page over,
+/// the markup is already there: an empty raw node adopts it (Yew hydrates raw HTML by
+/// position, not content), so the SVG is never drawn in the browser.
+fn svg_layers(model: &ChartModel) -> Html {
+    #[cfg(target_arch = "wasm32")]
+    let svg = |_: u32, _: u32| -> Html {
+        let _ = model;
+        Html::from_html_unchecked(AttrValue::from(""))
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let svg = |w: u32, h: u32| -> Html {
+        let s = trendline_chart::render_svg(model, w, h, &Theme::light(1.0));
+        let open = format!("<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\"");
+        Html::from_html_unchecked(AttrValue::from(s.trim().replacen(
+            &open,
+            &format!(
+                "<svg viewBox=\"0 0 {w} {h}\" preserveAspectRatio=\"xMidYMid meet\" focusable=\"false\" aria-hidden=\"true\""
+            ),
+            1,
+        )))
+    };
+    html! {
+        <>
+            <div class="prerender-wide">{svg(1070, 602)}</div>
+            <div class="prerender-phone">{svg(366, 366)}</div>
+        </>
     }
 }

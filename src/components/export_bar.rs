@@ -21,7 +21,18 @@ pub struct ExportBarProps {
     pub on_import: Callback<()>,
 }
 
+/// Today, from the browser's clock (for file names and the CSV header); natively (the build's
+/// pre-render) from the system clock, in UTC.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn today() -> Day {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Day::from_number(i32::try_from(secs / 86_400).unwrap_or(0))
+}
+
 /// Today, from the browser's clock (for file names and the CSV header).
+#[cfg(target_arch = "wasm32")]
 pub fn today() -> Day {
     let d = js_sys::Date::new_0();
     Day::from_ymd(
@@ -116,7 +127,7 @@ fn export_model(
 
 /// The chart's size on the page in CSS pixels (exports use the same aspect).
 fn chart_css_size() -> (u32, u32) {
-    web_sys::window()
+    crate::browser::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("[data-testid=chart]").ok().flatten())
         .map(|c| {
@@ -160,7 +171,7 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
             let (w, h) = chart_css_size();
             let m = export_model(&fc, &state, &runs, w);
             let h = h + lines_extra(&m);
-            let Some(canvas) = web_sys::window()
+            let Some(canvas) = crate::browser::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.create_element("canvas").ok())
                 .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())

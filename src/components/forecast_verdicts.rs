@@ -1,6 +1,6 @@
 use crate::shared::Shared;
 use trendline_core::data::published::PublishedForecast;
-use trendline_core::forecast::verdict::{reach_share, verdict, VerdictKind};
+use trendline_core::forecast::verdict::{verdict, VerdictKind};
 use trendline_core::{Forecast, Unit};
 use yew::prelude::*;
 
@@ -9,8 +9,6 @@ pub struct ForecastVerdictsProps {
     /// The published forecasts about the series.
     pub forecasts: std::rc::Rc<Vec<PublishedForecast>>,
     pub forecast: Shared<Forecast>,
-    /// Simulated trends to use for the probability.
-    pub mc: u32,
     /// Reliability level of the horizons shown (forecasts are about 50% horizons).
     pub rel: f64,
 }
@@ -39,7 +37,7 @@ pub fn forecast_verdicts(props: &ForecastVerdictsProps) -> Html {
     }
     let rows = props.forecasts.iter().map(|f| {
         let value = f.in_series_unit().0;
-        let p = reach_share(fc, props.mc as usize, value, f.target);
+        let p = fc.chance_by(value, f.target);
         let v = verdict(f, series, fc.projection.as_ref(), p);
         let id = &f.id;
         match v {

@@ -9,9 +9,7 @@ use crate::perf::timed;
 use std::rc::Rc;
 use trendline_chart::small::{compare_chart, NamedSeries, SmallChart};
 use trendline_core::data::units::rate_in_words;
-use trendline_core::forecast::mosaic::{
-    normalised, sort_rows, summarise_with, MosaicRow, SortKey,
-};
+use trendline_core::forecast::mosaic::{normalised, sort_rows, summarise_with, MosaicRow, SortKey};
 use trendline_core::sharing::export::unit_token;
 use trendline_core::sharing::url::View;
 use trendline_core::{Family, Unit};
@@ -62,7 +60,7 @@ struct Computed {
 }
 
 fn now_ms() -> f64 {
-    web_sys::window()
+    crate::browser::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
 }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 /// callback runs just before that paint, and a zero-delay timer set from it runs after it.
 /// Resolves at once where there is no window.
 async fn after_next_paint() {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::browser::window() else {
         return;
     };
     let frame = js_sys::Promise::new(&mut |resolve, _| {

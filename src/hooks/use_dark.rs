@@ -11,7 +11,7 @@ pub fn use_dark() -> bool {
         let dark = dark.clone();
         use_effect_with((), move |_| {
             let d = dark.clone();
-            let chosen = web_sys::window()
+            let chosen = crate::browser::window()
                 .map(|w| EventListener::new(&w, theme::CHANGED, move |_| d.set(theme::is_dark())));
             let system = theme::dark_query_target()
                 .map(|t| EventListener::new(&t, "change", move |_| dark.set(theme::is_dark())));

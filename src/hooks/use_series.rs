@@ -35,7 +35,7 @@ fn js_error(e: wasm_bindgen::JsValue) -> String {
 
 /// Fetches a file next to the page (same origin, relative URL, so sub-paths work).
 pub(crate) async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
+    let window = crate::browser::window().ok_or("no window")?;
     let resp = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(js_error)?;

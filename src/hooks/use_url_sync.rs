@@ -8,7 +8,7 @@ const DEBOUNCE_MS: u32 = 250;
 
 /// The state the page's query string asks for (defaults where it asks for nothing valid).
 pub fn initial_from_url(known_series: &[&str]) -> Decoded {
-    let query = web_sys::window()
+    let query = crate::browser::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     decode(&query, known_series)
@@ -30,7 +30,9 @@ pub fn use_url_sync(state: &State, embed: bool, view: View) {
                 query.push_str("&view=");
                 query.push_str(view.token());
             }
-            let Some(w) = web_sys::window() else { return };
+            let Some(w) = crate::browser::window() else {
+                return;
+            };
             let Ok(history) = w.history() else { return };
             let path = w.location().pathname().unwrap_or_default();
             let hash = w.location().hash().unwrap_or_default();

@@ -18,7 +18,7 @@ pub fn use_width(node: &NodeRef, fallback: f64) -> f64 {
                 }
             };
             measure();
-            let listener = web_sys::window()
+            let listener = crate::browser::window()
                 .map(|w| gloo::events::EventListener::new(&w, "resize", move |_| measure()));
             move || drop(listener)
         });

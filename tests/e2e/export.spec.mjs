@@ -62,18 +62,20 @@ test('scenario files: save every setting, open it later, bad files change nothin
   expect(json.settings.accel).toBe('12');
   const file = info.outputPath('scenario.json');
   fs.writeFileSync(file, saved.body);
-  const before = await Promise.all(['assumed-doubling-days', 'milestone-custom', 'fit-n'].map((id) => readValue(page, id)));
+  const ids = ['assumed-doubling-days', 'milestone-custom', 'fit-n'];
+  await expect(page.getByTestId('milestone-custom')).toHaveAttribute('data-value', /^\d{4}-/);
+  const before = await Promise.all(ids.map((id) => readValue(page, id)));
   await openApp(page, './');
-  expect(await readValue(page, 'assumed-doubling-days')).not.toBe('100');
+  await expect(page.getByTestId('assumed-doubling-days')).not.toHaveAttribute('data-value', '100');
   await page.getByTestId('import-scenario').setInputFiles(file);
   await expect(page.getByTestId('assumed-doubling-days')).toHaveAttribute('data-value', '100');
-  expect(await Promise.all(['assumed-doubling-days', 'milestone-custom', 'fit-n'].map((id) => readValue(page, id)))).toEqual(before);
+  await expect.poll(() => Promise.all(ids.map((id) => readValue(page, id)))).toEqual(before);
   await expect(page.getByTestId('notice')).toContainText('Opened the scenario file');
   // A broken file: clear message, view untouched.
   fs.writeFileSync(info.outputPath('bad.json'), '{"format": "trendline-scenario", "version": 1, "settings": ');
   await page.getByTestId('import-scenario').setInputFiles(info.outputPath('bad.json'));
   await expect(page.getByTestId('notice')).toContainText('could not be opened');
-  expect(await readValue(page, 'assumed-doubling-days')).toBe('100');
+  await expect(page.getByTestId('assumed-doubling-days')).toHaveAttribute('data-value', '100');
 });
 
 const good = ['date,value,name', '2023-01-01,1,a', '2023-06-01,2.1,b', '2024-01-01,4.4,c', '2024-06-01,7.9,d', '2025-01-01,17,e'].join('\n');
@@ -87,7 +89,7 @@ test('import your own CSV: it becomes a series, survives a reload and can be rem
   await page.getByTestId('import-file').setInputFiles(file);
   await expect(page.getByTestId('series-title')).toHaveText('My horizons');
   await expect(page.getByTestId('fit-n')).toHaveAttribute('data-value', '5');
-  expect((await canvasInk(page)).ink).toBeGreaterThan(3000);
+  await expect.poll(async () => (await canvasInk(page)).ink).toBeGreaterThan(3000);
   await expect.poll(() => new URL(page.url()).searchParams.get('series')).toBe('user-my-horizons');
   await page.getByTestId('doubling-slider').fill('60');
   await expect(page.getByTestId('assumed-doubling-days')).toHaveAttribute('data-value', '60');
@@ -95,7 +97,7 @@ test('import your own CSV: it becomes a series, survives a reload and can be rem
   // Survives a reload (local storage), link included.
   await page.reload();
   await expect(page.getByTestId('series-title')).toHaveText('My horizons');
-  expect(await readValue(page, 'assumed-doubling-days')).toBe('60');
+  await expect(page.getByTestId('assumed-doubling-days')).toHaveAttribute('data-value', '60');
   await page.getByTestId('remove-user-series').click();
   await expect(page.getByTestId('series-title')).toHaveText(/METR Time Horizon 1\.1/);
   await page.reload();
@@ -116,5 +118,5 @@ test('a broken CSV names each line and its problem and leaves the view untouched
   await expect(errors).toContainText('line 4: value "abc" is not a number');
   await expect(errors).toContainText('line 7: date "2025-13-01" is not a valid date');
   await expect(page.getByTestId('series-title')).toHaveText(/METR Time Horizon 1\.1/);
-  expect(await readValue(page, 'assumed-doubling-days')).toBe('90');
+  await expect(page.getByTestId('assumed-doubling-days')).toHaveAttribute('data-value', '90');
 });

@@ -1,47 +1,138 @@
-// The pre-rendered first view (scripts/postbuild.mjs): the default chart is in index.html as
-// SVG, painted before the wasm loads, and replaced by the live chart without moving anything.
+// The first view: the release build's index.html carries the whole default page, rendered at
+// build time by the app's own components (scripts/postbuild.mjs, src/bin/prerender.rs), so it
+// is readable before any script runs; the app takes that markup over (hydration) without
+// moving anything. Other views (a link with settings, the embed, dark mode, the single file)
+// never paint it and render fresh.
 import { test, expect } from './fixtures.mjs';
-import { openApp } from './helpers.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, openApp } from './helpers.mjs';
 
-test('the default chart is on the page before the wasm has loaded', async ({ page }) => {
-  await page.route(/\.wasm$/, (r) => r.abort());
+const DIST = path.resolve(ROOT, process.env.TRENDLINE_DIST ?? 'dist');
+const MILESTONES = ['work-day', 'work-week', 'work-month', 'work-year'];
+
+/** The milestone dates written in the pre-rendered copy of `html`. */
+function preMilestones(html) {
+  return Object.fromEntries(MILESTONES.map((id) => [id, html.match(new RegExp(`data-testid="milestone-${id}" data-value="([^"]*)"`))?.[1]]));
+}
+
+test('the default page\'s text is in index.html as it arrives, and readable with no script at all', async ({ browser, request }) => {
+  const res = await request.get('./');
+  expect(res.status()).toBe(200);
+  const html = await res.text();
+  const body = html.slice(html.indexOf('<body>'));
+  // Before the first <script> of the body: the title, the series, the readouts, the milestone
+  // table with its dates, the slider in its initial state.
+  const beforeScripts = body.slice(0, body.indexOf('<script'));
+  expect(beforeScripts).toContain('<h1>Trendline</h1>');
+  expect(beforeScripts).toContain('METR Time Horizon 1.1: 50% task-completion time horizon');
+  expect(beforeScripts).toContain('When does the trend reach tasks of this length?');
+  for (const [id, date] of Object.entries(preMilestones(beforeScripts))) expect(date, id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(beforeScripts).toMatch(/<input[^>]*type="range"/);
+  expect(beforeScripts).toMatch(/<svg viewBox="0 0 1070 602"/);
+
+  // JavaScript off: the page is the pre-rendered one, laid out by the stylesheet.
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
   await page.goto('./');
-  const svg = page.locator('#prerender svg').first();
-  await expect(svg).toBeVisible();
-  // The chart itself: every METR point and the milestone lines, drawn by the chart crate.
-  expect(await page.locator('#prerender .prerender-wide svg circle').count()).toBeGreaterThanOrEqual(26);
-  await expect(page.locator('#prerender .prerender-wide')).toContainText('1 work-month (167 h)');
-  expect(await page.evaluate(() => performance.getEntriesByName('trendline:first-chart').length)).toBe(1);
+  const pre = page.locator('#prerender');
+  await expect(pre.locator('h1')).toHaveText('Trendline');
+  await expect(pre.locator('[data-testid=series-title]')).toHaveText('METR Time Horizon 1.1: 50% task-completion time horizon');
+  await expect(pre.locator('[data-testid=milestones]')).toBeVisible();
+  await expect(pre.locator('[data-testid=milestones] tbody tr')).toHaveCount(4);
+  await expect(pre.locator('.prerender-wide svg')).toBeVisible();
+  // The chart's box is the canvas', with the SVG laid over it.
+  const [svgBox, canvasBox] = [await pre.locator('.prerender-chart').boundingBox(), await pre.locator('canvas.chart').boundingBox()];
+  expect(svgBox).toEqual(canvasBox);
+  expect(await pre.locator('.prerender-wide svg circle').count()).toBeGreaterThanOrEqual(26);
+  await expect(pre.locator('[data-testid=doubling-slider]')).toBeVisible();
+  // Nothing in it takes focus or clicks until the app has taken over.
+  expect(await pre.evaluate((el) => el.inert)).toBe(true);
+  await context.close();
 });
 
-test('the live chart replaces the pre-rendered one in place, and the app becomes visible', async ({ page }) => {
+test('the app takes the page over with no layout shift, and shows the same numbers', async ({ page, request }) => {
+  const html = await (await request.get('./')).text();
+  const dates = preMilestones(html);
   await page.addInitScript(() => {
-    window.__shift = 0;
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+    window.__shifts = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts.push({ value: e.value, recent: e.hadRecentInput }); })
       .observe({ type: 'layout-shift', buffered: true });
   });
   const problems = await openApp(page);
+  // Taken over in place: the same element, now the app's root, no longer inert, no SVG chart.
   await expect(page.locator('#prerender')).toHaveCount(0);
-  await expect(page.getByTestId('chart')).toBeVisible();
+  await expect(page.locator('body > #app-root:not([inert]) > main.app')).toHaveCount(1);
+  await expect(page.locator('.prerender-chart')).toHaveCount(0);
+  await expect(page.getByTestId('milestones')).toBeVisible();
+  for (const id of MILESTONES) await expect(page.getByTestId(`milestone-${id}`)).toHaveAttribute('data-value', dates[id]);
   const marks = await page.evaluate(() => ['trendline:first-chart', 'trendline:live-chart'].map((n) => performance.getEntriesByName(n).length));
   expect(marks).toEqual([1, 1]);
   expect(await page.evaluate(() => performance.getEntriesByName('trendline:first-chart')[0].startTime))
     .toBeLessThan(await page.evaluate(() => performance.getEntriesByName('trendline:live-chart')[0].startTime));
-  expect(await page.evaluate(() => window.__shift)).toBeLessThan(0.1);
-  expect(problems.pageErrors).toEqual([]);
+  // Two more frames, then every layout shift since navigation start: none.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  expect(await page.evaluate(() => window.__shifts)).toEqual([]);
+  expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
 });
 
-for (const [what, url, setup] of [
-  ['a link with settings', './?dt=60', null],
-  ['the embed', './?embed=1', null],
-  ['dark mode', './', async (page) => page.emulateMedia({ colorScheme: 'dark' })],
+test('at phone size too, taking over moves nothing', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shift += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  const problems = await openApp(page);
+  await expect(page.locator('#prerender')).toHaveCount(0);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  expect(await page.evaluate(() => window.__shift)).toBe(0);
+  expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
+  await context.close();
+});
+
+for (const [what, url, setup, check] of [
+  ['a link with settings', './?dt=60', null, async (page) => expect(page.getByTestId('assumed-doubling-days')).toHaveAttribute('data-value', '60')],
+  ['the embed', './?embed=1', null, async (page) => expect(page.getByTestId('embed')).toBeVisible()],
+  ['dark mode', './', async (page) => page.emulateMedia({ colorScheme: 'dark' }),
+    async (page) => expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(17, 24, 39)')],
+  ['a dismissed "How to read this"', './', async (page) => page.addInitScript(() => localStorage.setItem('trendline-howto-dismissed', '1')),
+    async (page) => expect(page.getByTestId('how-to-read')).toHaveCount(0)],
 ]) {
-  test(`${what} never shows the default pre-rendered chart`, async ({ page }) => {
+  test(`${what}: never shows the default pre-rendered page, and renders with no error`, async ({ page }) => {
     if (setup) await setup(page);
-    await page.route(/\.wasm$/, (r) => r.abort());
-    await page.goto(url);
-    await expect(page.locator('noscript, body').first()).toBeAttached();
+    await page.addInitScript(() => {
+      // Whether #prerender was ever painted: checked at every animation frame while it exists.
+      window.__preShown = false;
+      const check = () => {
+        const pre = document.getElementById('prerender');
+        if (!pre) return;
+        if (pre.getClientRects().length > 0) window.__preShown = true;
+        requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+    const problems = await openApp(page, url);
+    await check(page);
     await expect(page.locator('#prerender')).toHaveCount(0);
-    expect(await page.evaluate(() => performance.getEntriesByName('trendline:first-chart').length)).toBe(0);
+    expect(await page.evaluate(() => window.__preShown)).toBe(false);
+    expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
   });
 }
+
+test('the single file renders fresh (its first page differs: no offline link), with the same numbers and no error', async ({ page, request }) => {
+  const dates = preMilestones(await (await request.get('./')).text());
+  const file = path.join(DIST, 'trendline.html');
+  const html = fs.readFileSync(file, 'utf8');
+  expect(html).not.toContain('id="prerender"');
+  const problems = { console: [], pageErrors: [] };
+  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
+  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
+  await page.goto(pathToFileURL(file).href);
+  await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
+  await expect(page.getByTestId('milestones')).toBeVisible();
+  for (const id of MILESTONES) await expect(page.getByTestId(`milestone-${id}`)).toHaveAttribute('data-value', dates[id]);
+  expect(problems).toEqual({ console: [], pageErrors: [] });
+});

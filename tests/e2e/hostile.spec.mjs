@@ -62,7 +62,9 @@ for (let c = 0; c < CHUNKS; c++) {
       const url = `./?${q}&${sk}=${sv}`;
       await page.goto(url);
       const where = `${url.slice(0, 160)}`;
-      await expect(page.getByTestId('chart'), where).toHaveAttribute('data-drawn', /\d+/, { timeout: 15_000 });
+      // 30 s: a cold start (wasm compiled, first render) took over 15 s here with the machine's
+      // load average above 20.
+      await expect(page.getByTestId('chart'), where).toHaveAttribute('data-drawn', /\d+/, { timeout: 30_000 });
       const panics = seen.filter((t) => /panicked at|RuntimeError|unreachable/.test(t));
       expect(panics, where).toEqual([]);
       if (key !== '*' && key !== 'embed') {

@@ -9,10 +9,12 @@ for (const width of [360, 390, 414]) {
       await page.setViewportSize({ width, height: 844 });
       await openApp(page, url);
       if (!url.includes('embed')) await expect(page.getByTestId('model-panel')).toBeVisible();
+      // The panels below the chart follow its first paint: measure once they are there.
+      const table = page.getByTestId('milestones');
+      await expect(table).toBeVisible();
       const { scroll, inner } = await page.evaluate(() => ({ scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth }));
       expect(scroll).toBe(inner);
       // The milestone table fits or scrolls inside its own box.
-      const table = page.getByTestId('milestones');
       const box = await table.boundingBox();
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(width + 0.5);

@@ -34,7 +34,7 @@ test('the marker moves with the slider, the fitted mark stays, and dates match t
   expect(fast.date < start.date && start.date < slow.date).toBe(true);
   await expect(page.getByTestId(`milestone-${slow.id}`)).toHaveAttribute('data-value', slow.date);
   // The dot is drawn on the curve at the marker's x.
-  expect(Number(await page.getByTestId('sensitivity-marker').getAttribute('cx'))).toBeCloseTo(slow.x, 0);
+  await expect.poll(async () => Math.abs(Number(await page.getByTestId('sensitivity-marker').getAttribute('cx')) - slow.x)).toBeLessThan(0.5);
 
   // Another milestone: its own date, from the table.
   await page.getByTestId('sensitivity-milestone').selectOption('work-month');
@@ -49,7 +49,7 @@ test('score series get an odds-doubling sensitivity chart', async ({ page }) => 
   await openApp(page, './?series=swebench-verified&dt=150');
   const s = page.getByTestId('sensitivity');
   await expect(s).toContainText('odds-doubling');
+  await expect(s).toHaveAttribute('data-marker-doubling', '150');
   const r = await readout(page);
-  expect(r.t).toBe(150);
   await expect(page.getByTestId(`milestone-${r.id}`)).toHaveAttribute('data-value', r.date);
 });

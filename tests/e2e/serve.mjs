@@ -3,16 +3,20 @@
 // (correct MIME types, Access-Control-Allow-Origin: *). No dependencies.
 // With --csp-header it also sends index.html's Content-Security-Policy as a header, with the
 // frame-ancestors directive a <meta> cannot carry (what README's "Hosting" asks hosts to set).
-//   node tests/e2e/serve.mjs [dir] [port] [prefix] [--csp-header]
+// With --gzip it compresses text and wasm responses for clients that accept gzip, as static
+// hosts do (scripts/lighthouse.mjs measures the pages that way).
+//   node tests/e2e/serve.mjs [dir] [port] [prefix] [--csp-header] [--gzip]
 import http from 'node:http';
 import { CSP } from '../../scripts/postbuild.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipped } from '../../bench/gzip.mjs';
 
 const dir = path.resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
 const prefix = (process.argv[4] ?? '/').replace(/\/?$/, '/');
 const cspHeader = process.argv.includes('--csp-header');
+const gzip = process.argv.includes('--gzip');
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
@@ -41,7 +45,8 @@ http.createServer((req, res) => {
     }
     const headers = { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' };
     if (cspHeader && path.basename(file) === 'index.html') headers['Content-Security-Policy'] = `${CSP}; frame-ancestors *`;
+    const out = gzip ? gzipped(req, headers, body) : body;
     res.writeHead(200, headers);
-    res.end(body);
+    res.end(out);
   });
 }).listen(port, '127.0.0.1', () => console.log(`serving ${dir} at http://127.0.0.1:${port}${prefix}`));

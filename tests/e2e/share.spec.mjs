@@ -30,7 +30,7 @@ test('copy link: the link reproduces every setting, and the title names the seri
   const again = await context.newPage();
   await openApp(again, link);
   for (const id of ['assumed-doubling-days', 'fit-doubling-days', 'milestone-week', 'milestone-custom']) {
-    expect(await readValue(again, id), id).toBe(await readValue(page, id));
+    await expect.poll(async () => (await readValue(again, id)) === (await readValue(page, id)), id).toBe(true);
   }
   await page.getByTestId('series-picker').selectOption('gpqa-diamond');
   await expect(page).toHaveTitle(/GPQA Diamond/);
@@ -39,7 +39,7 @@ test('copy link: the link reproduces every setting, and the title names the seri
 test('a link made with an older dataset says the data has changed', async ({ page }) => {
   await openApp(page, './?data=2025-01-01&dt=100');
   await expect(page.getByTestId('notice')).toContainText('the data has changed since');
-  expect(await readValue(page, 'assumed-doubling-days')).toBe('100');
+  await expect(page.getByTestId('assumed-doubling-days')).toHaveAttribute('data-value', '100');
   await page.getByTestId('notice').getByRole('button', { name: 'Dismiss notice' }).click();
   await expect(page.getByTestId('notice')).toHaveCount(0);
 });
@@ -49,6 +49,7 @@ for (const sandboxed of [false, true]) {
     // The snippet comes from the app's own Embed button.
     await openApp(page, './?dt=150');
     await page.getByTestId('embed-button').click();
+    await expect(page.getByTestId('embed-snippet')).toHaveValue(/<iframe src="[^"]*dt=150/);
     let snippet = await page.getByTestId('embed-snippet').inputValue();
     expect(snippet).toContain('loading="lazy"');
     expect(snippet).toContain('title="Trendline: METR Time Horizon 1.1');
@@ -70,7 +71,7 @@ for (const sandboxed of [false, true]) {
         await expect(frame.getByTestId('chart')).toHaveAttribute('data-drawn', /\d/);
         await expect(frame.getByTestId('embed')).toBeVisible();
         await expect(frame.getByTestId('model-panel')).toHaveCount(0); // no page chrome
-        expect(await frame.getByTestId('assumed-doubling-days').getAttribute('data-value')).toBe('150');
+        await expect(frame.getByTestId('assumed-doubling-days')).toHaveAttribute('data-value', '150');
         // The frame tells the host its height and the snippet's script applies it.
         await expect.poll(async () => page.locator('iframe').evaluate((f) => f.style.height)).not.toBe('620px');
         const frameBox = await page.locator('iframe').boundingBox();
@@ -78,15 +79,18 @@ for (const sandboxed of [false, true]) {
         expect(Math.abs(frameBox.height - docHeight)).toBeLessThanOrEqual(2);
         expect(frameBox.width).toBeLessThanOrEqual(width);
         // The slider moves the milestone dates inside the frame.
+        await expect(frame.getByTestId('milestone-work-month')).toHaveAttribute('data-value', /^\d{4}-/);
         const before = await frame.getByTestId('milestone-work-month').getAttribute('data-value');
         await frame.getByTestId('doubling-slider').fill('60');
         await expect(frame.getByTestId('assumed-doubling-days')).toHaveAttribute('data-value', '60');
         // The milestone table follows the redrawn chart one frame later.
         await expect.poll(async () => (await frame.getByTestId('milestone-work-month').getAttribute('data-value')) < before).toBe(true);
         // "Open in Trendline" carries the same state, without embed mode.
-        const open = new URL(await frame.getByTestId('open-in-trendline').getAttribute('href'));
+        // The link follows the panels, one frame after the chart.
+        const openLink = async () => new URL(await frame.getByTestId('open-in-trendline').getAttribute('href'));
+        await expect.poll(async () => (await openLink()).searchParams.get('dt')).toBe('60');
+        const open = await openLink();
         expect(open.port).toBe(String(PORT));
-        expect(open.searchParams.get('dt')).toBe('60');
         expect(open.searchParams.has('embed')).toBe(false);
         await expect.poll(async () => {
           const h = await frame.locator('html').evaluate((el) => el.scrollHeight);
@@ -109,7 +113,7 @@ test('a new version is announced once on the next visit', async ({ page }) => {
   await page.evaluate(() => localStorage.setItem('trendline-build', 'an-older-build'));
   await page.reload();
   await expect(page.getByTestId('notice')).toContainText('updated to a new version');
-  expect(await page.evaluate(() => localStorage.getItem('trendline-build'))).toBe(build);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('trendline-build'))).toBe(build);
   await page.reload();
   await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d/);
   await expect(page.getByTestId('notice')).toHaveCount(0);

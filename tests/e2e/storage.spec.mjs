@@ -50,7 +50,7 @@ test('local storage full: the import is not lost silently and nothing is half-wr
   await importGood(page, info);
   await expect(page.getByTestId('notice')).toContainText('could not be kept');
   await expect(page.getByTestId('notice')).toContainText('storage for the page is full');
-  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('trendline-user-series')))).toEqual([]);
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('trendline-user-series')))).toEqual([]);
   noPanic(problems);
 });
 
@@ -65,7 +65,7 @@ test('only the list fits: the series entry is removed again, and the reader is t
   const problems = await openApp(page, './');
   await importGood(page, info);
   await expect(page.getByTestId('notice')).toContainText('could not be kept');
-  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('trendline-user-series')))).toEqual([]);
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('trendline-user-series')))).toEqual([]);
   noPanic(problems);
 });
 

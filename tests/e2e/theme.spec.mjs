@@ -19,18 +19,18 @@ async function drawnAfter(page, before) {
 test('the page and the canvas follow the system colour scheme', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await openApp(page);
-  expect(luminance(await canvasCorner(page))).toBeGreaterThan(240);
-  expect(await bodyBackground(page)).toBe('rgb(255, 255, 255)');
+  await expect.poll(async () => luminance(await canvasCorner(page))).toBeGreaterThan(240);
+  await expect.poll(() => bodyBackground(page)).toBe('rgb(255, 255, 255)');
 
   // The system switches to dark while the page is open: everything follows without a reload.
   const drawn = Number(await page.getByTestId('chart').getAttribute('data-drawn'));
   await page.emulateMedia({ colorScheme: 'dark' });
   await drawnAfter(page, drawn);
   await expect.poll(() => canvasCorner(page)).toEqual([17, 24, 39]);
-  expect(await bodyBackground(page)).toBe('rgb(17, 24, 39)');
+  await expect.poll(() => bodyBackground(page)).toBe('rgb(17, 24, 39)');
   // Panels follow too: the controls' panel is dark and its text light.
-  const panel = await page.locator('section.controls').evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
-  expect(panel).toEqual(['rgb(31, 41, 55)', 'rgb(229, 231, 235)']);
+  await expect.poll(() => page.locator('section.controls').evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]))
+    .toEqual(['rgb(31, 41, 55)', 'rgb(229, 231, 235)']);
   await expect(page.getByTestId('theme-select')).toHaveValue('auto');
 });
 
@@ -41,8 +41,8 @@ test('the theme control overrides the system, survives a reload and stays out of
   await page.getByTestId('theme-select').selectOption('dark');
   await drawnAfter(page, drawn);
   await expect.poll(() => canvasCorner(page)).toEqual([17, 24, 39]);
-  expect(await bodyBackground(page)).toBe('rgb(17, 24, 39)');
-  expect(await page.evaluate(() => localStorage.getItem('trendline-theme'))).toBe('dark');
+  await expect.poll(() => bodyBackground(page)).toBe('rgb(17, 24, 39)');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('trendline-theme'))).toBe('dark');
 
   await page.waitForTimeout(600); // the address bar follows the page after a short debounce
   expect(new URL(page.url()).search).not.toMatch(/theme|dark/);
@@ -56,15 +56,15 @@ test('the theme control overrides the system, survives a reload and stays out of
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.getByTestId('theme-select').selectOption('light');
   await expect.poll(() => canvasCorner(page)).toEqual([255, 255, 255]);
-  expect(await bodyBackground(page)).toBe('rgb(255, 255, 255)');
+  await expect.poll(() => bodyBackground(page)).toBe('rgb(255, 255, 255)');
   await page.getByTestId('theme-select').selectOption('auto');
   await expect.poll(() => canvasCorner(page)).toEqual([17, 24, 39]);
-  expect(await page.evaluate(() => localStorage.getItem('trendline-theme'))).toBe(null);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('trendline-theme'))).toBe(null);
 });
 
 test('the embed follows the system colour scheme', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await openApp(page, './?embed=1');
   await expect.poll(() => canvasCorner(page)).toEqual([17, 24, 39]);
-  expect(await bodyBackground(page)).toBe('rgb(17, 24, 39)');
+  await expect.poll(() => bodyBackground(page)).toBe('rgb(17, 24, 39)');
 });

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 use trendline_core::data::published::{ForecastKind, PublishedForecast};
 use trendline_core::forecast::verdict::{
-    data_end, first_reached, frontier_at, reach_share, verdict, VerdictKind, DAYS_PER_MONTH,
+    data_end, first_reached, frontier_at, verdict, VerdictKind, DAYS_PER_MONTH,
 };
 use trendline_core::{prepare, project, Dataset, Day, Forecast, ImportUnit, Series, State};
 
@@ -139,7 +139,7 @@ fn a_forecast_still_ahead_reads_ahead_or_behind_by_months() {
     // Reached by the trend well before a date ten years out.
     let target = days(end, 3652);
     let f = forecast(ForecastKind::Value, target, top * 4.0);
-    let p = reach_share(&f_c, 400, f.value, target);
+    let p = f_c.chance_by(f.value, target);
     let v = verdict(&f, s, Some(&proj), p).unwrap();
     assert_eq!(v.kind, VerdictKind::Ahead, "{}", v.sentence);
     let crossing = proj.crossing(top * 4.0).unwrap();
@@ -153,7 +153,7 @@ fn a_forecast_still_ahead_reads_ahead_or_behind_by_months() {
     // A far larger value by next month: behind, with a small chance.
     let soon = days(end, 30);
     let g = forecast(ForecastKind::Date, soon, top * 1000.0);
-    let p = reach_share(&f_c, 400, g.value, soon);
+    let p = f_c.chance_by(g.value, soon);
     let v = verdict(&g, s, Some(&proj), p).unwrap();
     assert_eq!(v.kind, VerdictKind::Behind, "{}", v.sentence);
     assert!(v.months.unwrap() < -12.0);
@@ -178,12 +178,11 @@ fn the_chance_by_a_percentile_date_is_that_percentile() {
             ..State::default()
         };
         let f_c = fc(s, &state);
-        let mc = state.mc as usize;
         for row in &f_c.milestones {
             let Some(m) = &row.mc else { continue };
             for (q, day) in [(0.1, m.p10), (0.5, m.p50), (0.9, m.p90)] {
                 let Some(day) = day else { continue };
-                let p = reach_share(&f_c, mc, row.milestone.target, day).unwrap();
+                let p = f_c.chance_by(row.milestone.target, day).unwrap();
                 assert!(
                     (p - q).abs() <= 0.02,
                     "{} by {day}: {p} vs {q}",
@@ -193,7 +192,7 @@ fn the_chance_by_a_percentile_date_is_that_percentile() {
             let mut last = 0.0;
             for y in 0..12 {
                 let day = Day::from_number(f_c.prepared.series.points[0].date.number() + 365 * y);
-                let p = reach_share(&f_c, mc, row.milestone.target, day).unwrap();
+                let p = f_c.chance_by(row.milestone.target, day).unwrap();
                 assert!((0.0..=1.0).contains(&p) && p >= last);
                 last = p;
             }
@@ -242,7 +241,7 @@ fn every_bundled_forecast_gets_a_verdict() {
                 ..state.clone()
             };
             let f_c = fc(s, &st);
-            let p = reach_share(&f_c, st.mc as usize, f.in_series_unit().0, f.target);
+            let p = f_c.chance_by(f.in_series_unit().0, f.target);
             let v = verdict(f, s, f_c.projection.as_ref(), p).unwrap();
             eprintln!("{} on {id}: {} — {}", f.id, v.kind.token(), v.sentence);
             if f.target <= data_end(s).unwrap() {
@@ -284,7 +283,7 @@ mod hostile {
         fn scoring_hostile_forecasts_never_panics(
             value in wild(), lo in wild(), hi in wild(),
             target in -800_000i32..800_000, t_lo in -800_000i32..800_000, t_hi in -800_000i32..800_000,
-            date in any::<bool>(), range in any::<bool>(), mc in 0usize..3000,
+            date in any::<bool>(), range in any::<bool>(),
             series in prop::sample::select(vec!["metr-th1.1-p50", "swebench-verified", "mlebench"]),
         ) {
             thread_local! {
@@ -309,7 +308,7 @@ mod hostile {
             }
             let (p, v) = DATA.with(|all| {
                 let (s, f_c) = all.iter().find(|(s, _)| s.meta.id == series).unwrap();
-                let p = reach_share(f_c, mc, value, f.target);
+                let p = f_c.chance_by(value, f.target);
                 (p, verdict(&f, s, f_c.projection.as_ref(), p))
             });
             if let Some(p) = p {

@@ -23,13 +23,13 @@
 //!   `months = (D − D_trend) / (365.2425 / 12)`: `ahead` when `months ≥ 0` (the trend gets
 //!   there first), `behind` otherwise or when the projection never reaches `v`. The
 //!   probability the app gives beside it, `P(v reached by D)`, is computed by the caller
-//!   (see [`reach_share`]) and passed in.
+//!   (the selected band's simulated trends: `Forecast::chance_by`) and passed in.
 
 use crate::data::dataset::Series;
 use crate::data::date::Day;
 use crate::data::published::{ForecastKind, PublishedForecast};
 use crate::data::units::ImportUnit;
-use crate::forecast::{Forecast, Projection};
+use crate::forecast::Projection;
 
 /// Days per month used for "months ahead/behind": a Gregorian year over 12.
 pub const DAYS_PER_MONTH: f64 = 365.2425 / 12.0;
@@ -135,7 +135,7 @@ fn range_words(f: &PublishedForecast) -> String {
 /// The verdict on forecast `f` about `series`, scored against the measured data up to
 /// [`data_end`] and, for target dates after it, against `projection` (see the module
 /// documentation for the rule). `probability` is `P(f's value reached by f's date)` from the
-/// caller's simulated trends (for example [`reach_share`]); it is only quoted.
+/// caller's simulated trends (for example `Forecast::chance_by`); it is only quoted.
 ///
 /// `None` when the forecast cannot be scored: its target passed but no measured point is
 /// dated before it, or the series has no measured point.
@@ -294,50 +294,6 @@ pub fn verdict(
             })
         }
     }
-}
-
-/// `P(value reached by day)`: the share of the first `mc` simulated trends of `fc` (the
-/// bootstrap draws behind the fan and the milestone percentiles) that reach `value` (in the
-/// series' unit) on or before `day`.
-///
-/// Draw `i` starts at `y_A + shiftᵢ` with its growth scaled by `bᵢ / b` (as in the pipeline's
-/// milestone percentiles); it reaches `y* = target_y(value)` at
-/// `x_A + (y* − y_A − shiftᵢ) / bᵢ` when already above it (no later than the anchor), else at
-/// `x_A + t(y* − y_A − shiftᵢ)` of its growth. The share of crossings `≤ day` is the
-/// probability; a value the transform can never reach (at or above saturation) has
-/// probability 0. `None` without a fit, draws or a rising trend.
-pub fn reach_share(fc: &Forecast, mc: usize, value: f64, day: Day) -> Option<f64> {
-    let p = &*fc.prepared;
-    let fit = p.fit.as_ref().ok()?;
-    let d = p.draws.as_ref()?;
-    let proj = fc.projection?;
-    let count = mc.min(d.len()).min(p.shift.len());
-    if count == 0 || fit.line.slope <= 0.0 || !(value.is_finite() && value > 0.0) {
-        return None;
-    }
-    let Some(ty) = p.transform.target_y(value) else {
-        return Some(0.0);
-    };
-    let by = day.x();
-    let hits = (0..count)
-        .filter(|&i| {
-            let base = proj.anchor_y + p.shift[i];
-            let x = if ty <= base {
-                if d.slope[i] > 0.0 {
-                    proj.anchor_x + (ty - base) / d.slope[i]
-                } else {
-                    proj.anchor_x
-                }
-            } else {
-                proj.growth
-                    .scaled(d.slope[i] / fit.line.slope)
-                    .t_for(ty - base)
-                    .map_or(f64::INFINITY, |t| proj.anchor_x + t)
-            };
-            x <= by
-        })
-        .count();
-    Some(hits as f64 / count as f64)
 }
 
 #[cfg(test)]
