@@ -87,7 +87,12 @@ fn main() {
         let sib = sibling80_id(&id).and_then(|s| data.get(&s));
         let p = prepare(series, sib, &state);
         let Some(bt) = &p.backtest else {
-            lines.push(format!("| {id} | – | 0 | too few points | | | | | |"));
+            let why = if series.meta.no_fit.is_some() {
+                "no trend fitted (too short)"
+            } else {
+                "too few points"
+            };
+            lines.push(format!("| {id} | – | 0 | {why} | | | | | |"));
             continue;
         };
         let unit = match series.meta.unit {
@@ -132,6 +137,8 @@ fn main() {
     println!("\n## Notes\n");
     println!("- Series whose calibrated band is significantly off its nominal coverage (two-sided p < 0.05 at 80% or 95%): {}.", if off.is_empty() { "none".to_string() } else { off.join(", ") });
     println!("- The calibrated band (docs/engine.md, \"Calibrated band\") takes three corrections estimated at each origin from the points before it alone. Their priors (ρ₀ = {PRIOR_RHO}, c₀ = {PRIOR_SCALE}, weight {PRIOR_PAIRS} hindcast pairs) are the only numbers chosen by hand, and they were chosen while looking at this table: the pooled figures are therefore partly in-sample. A series added later is a fair out-of-sample check.");
+    println!("- Why a series is off, where one is: the priors were chosen on the series bundled before the 2026-08-17 Epoch snapshot and the lab series were added; those later series (ECI, GSO, ALE-Bench, WeirdML, SciCode, RLI, Cybench, HLE, the lab series) are an out-of-sample check, and two of them fail it at 80%. On WeirdML the calibrated band is too narrow (3 of 10 points inside at 80%, 7 of 10 at 95%). On ECI (an index fitted as a straight line) it covers 44 of 64 at 80%, where the fit-only band covers 63 of 64: the calibrated band is narrower there and its centre is moved by the level-shift correction. The cause of either miss has not been established yet. Neither is corrected here: changing the priors after seeing these series would make them in-sample too.");
+    println!("- The pooled interval score adds points of different scales (log2 values, log2 odds and index points); the index series' points dominate its mean, so the per-unit rows are the fairer comparison, and the calibrated band's score is lower than the fit-only band's in every unit's pool except the multiplier series (5 points).");
     println!("- The fit-only band is unchanged (its numbers match the panel's before the calibrated band existed, e.g. 7/13 = 0.538 at 80% on METR Time Horizon 1.1 at 50%).");
     println!("- Scored points are one-step-ahead (each point from the points before it), so the leads are short (days to months); the bands at the multi-year leads of the milestone dates are not scored by this backtest.");
     println!("\n## Per series\n\n{head}");

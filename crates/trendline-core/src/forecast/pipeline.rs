@@ -374,7 +374,8 @@ pub fn prepare_with(
                 .cloned()
         })
         .flatten();
-    let backtest = if full {
+    // A series shown without a trend (too short) has no band to score either.
+    let backtest = if full && s.meta.no_fit.is_none() {
         rolling_origin(s, &window, transform, BACKTEST_RESAMPLES)
     } else {
         None
