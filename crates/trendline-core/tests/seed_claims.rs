@@ -159,10 +159,17 @@ fn every_point_names_where_its_number_comes_from_and_every_series_its_licence() 
     for s in &d.series {
         let m = &s.meta;
         for p in &s.points {
-            // Every source cell ends "-- from file X in repo Y @commit" or cites the page text.
+            // Every source cell ends "-- from file X in repo Y @commit" or cites the page text;
+            // a transcribed point (the labs' system cards) names the card's address and page as
+            // well as the file it was transcribed from.
+            let transcribed = p.source.contains("transcribed in file ")
+                && p.source.contains(", p. ")
+                && p.source.contains("https://");
             assert!(
                 p.source.contains("-- ")
-                    && (p.source.contains("from file ") || p.source.contains("text of page")),
+                    && (p.source.contains("from file ")
+                        || p.source.contains("text of page")
+                        || transcribed),
                 "{} {}: source does not name a file or page: {}",
                 m.id,
                 p.id,
@@ -210,6 +217,13 @@ fn every_point_names_where_its_number_comes_from_and_every_series_its_licence() 
             "mlebench" => "MIT",
             id if id.starts_with("metr-") => "No licence published",
             "corebench-hard" => "No licence stated",
+            // The labs' system cards, transcribed: facts cited with card and page.
+            id if ["anthropic-", "openai-", "gdm-"]
+                .iter()
+                .any(|lab| id.starts_with(lab)) =>
+            {
+                "the transcription's repository states no licence"
+            }
             _ => "CC BY 4.0", // Epoch AI's data (and, for swebench-verified, its runs)
         };
         assert!(
