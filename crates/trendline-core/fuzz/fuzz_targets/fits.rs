@@ -124,7 +124,11 @@ fuzz_target!(|input: Input| {
         Action::SetCap(input.cap.map_or(Cap::Default, Cap::Hours)),
         Action::SetSat(input.sat),
         Action::SetMc(u32::from(input.mc).min(MC_MAX)),
-        Action::SetBand(if input.fit_band { Band::Fit } else { Band::Calibrated }),
+        Action::SetBand(if input.fit_band {
+            Band::Fit
+        } else {
+            Band::Calibrated
+        }),
         Action::SetBy(Day::from_number(input.by)),
         Action::ExampleScenarios,
     ] {

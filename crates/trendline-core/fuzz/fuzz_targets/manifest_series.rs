@@ -35,7 +35,10 @@ fuzz_target!(|data: &[u8]| {
                 assert!(EARLIEST_PLAUSIBLE <= p.date && p.date <= latest);
                 match meta.unit {
                     Unit::Percent => assert!((0.0..=100.0).contains(&p.value)),
-                    Unit::Minutes => assert!(p.value.is_finite() && p.value > 0.0),
+                    Unit::Minutes | Unit::Multiplier => {
+                        assert!(p.value.is_finite() && p.value > 0.0)
+                    }
+                    Unit::Index => assert!(p.value.is_finite()),
                 }
             }
         }
