@@ -80,6 +80,31 @@ fn number(v: &str) -> Option<f64> {
 }
 
 /// Records that `key=value` was not used as given (one entry per key, the last wins).
+/// A date key: parsed and clamped to `limits`, with a notice when it was clamped; a value that
+/// does not parse keeps `current`, also with a notice.
+fn date_in(
+    ignored: &mut Vec<Ignored>,
+    key: &str,
+    value: &str,
+    limits: (Day, Day),
+    current: Day,
+) -> Day {
+    match Day::parse(value) {
+        Ok(d) => {
+            let c = d.clamp(limits.0, limits.1);
+            if c != d {
+                let why = format!("must be between {} and {}; using {c}", limits.0, limits.1);
+                report(ignored, key, value, why);
+            }
+            c
+        }
+        Err(e) => {
+            report(ignored, key, value, format!("{e}; using {current}"));
+            current
+        }
+    }
+}
+
 fn report(ignored: &mut Vec<Ignored>, key: &str, value: &str, reason: String) {
     ignored.retain(|i| i.key != key);
     ignored.push(Ignored {
@@ -346,42 +371,8 @@ pub fn decode(query: &str, known_series: &[&str]) -> Decoded {
                 &v,
                 "expected calibrated or fit; using the calibrated band".into(),
             ),
-            "by" => match Day::parse(&v) {
-                Ok(d) => {
-                    let c = d.clamp(BY_LIMITS.0, BY_LIMITS.1);
-                    if c != d {
-                        report(
-                            &mut ignored,
-                            &k,
-                            &v,
-                            format!(
-                                "must be between {} and {}; using {c}",
-                                BY_LIMITS.0, BY_LIMITS.1
-                            ),
-                        );
-                    }
-                    s.by = c;
-                }
-                Err(e) => report(&mut ignored, &k, &v, format!("{e}; using {}", s.by)),
-            },
-            "until" => match Day::parse(&v) {
-                Ok(d) => {
-                    let c = d.clamp(UNTIL_LIMITS.0, UNTIL_LIMITS.1);
-                    if c != d {
-                        report(
-                            &mut ignored,
-                            &k,
-                            &v,
-                            format!(
-                                "must be between {} and {}; using {c}",
-                                UNTIL_LIMITS.0, UNTIL_LIMITS.1
-                            ),
-                        );
-                    }
-                    s.until = c;
-                }
-                Err(e) => report(&mut ignored, &k, &v, format!("{e}; using {}", s.until)),
-            },
+            "by" => s.by = date_in(&mut ignored, &k, &v, BY_LIMITS, s.by),
+            "until" => s.until = date_in(&mut ignored, &k, &v, UNTIL_LIMITS, s.until),
             _ => {
                 let parsed = if v.is_empty() {
                     Ok(None)
