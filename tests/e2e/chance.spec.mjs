@@ -25,8 +25,9 @@ test('default: a chance per milestone by 31 Dec 2028 from the calibrated band, q
   const chart = page.getByTestId('chance-chart');
   await expect(chart.locator('polyline')).toHaveCount(await page.locator('[data-testid$="-prob"][data-testid^="milestone-"]').count());
   await expect(chart.getByTestId('chance-by-mark')).toHaveCount(1);
-  expect(param(page, 'band')).toBe('calibrated');
-  expect(param(page, 'by')).toBe('2028-12-31');
+  // The address bar is rewritten after a debounce: wait for it.
+  await expect.poll(() => param(page, 'band')).toBe('calibrated');
+  await expect.poll(() => param(page, 'by')).toBe('2028-12-31');
   expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
 });
 
