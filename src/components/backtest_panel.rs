@@ -13,8 +13,8 @@ pub struct BacktestPanelProps {
     pub band: Band,
 }
 
-/// Rolling-origin hindcasts: each frontier point from the 5th on, predicted from the points
-/// before it, scored against both bands (coverage at 80% and 95%, mean 80% width, interval
+/// Rolling-origin hindcasts: each frontier point with at least 4 points dated before it,
+/// predicted from those points, scored against both bands (coverage at 80% and 95%, mean 80% width, interval
 /// score at 80%).
 #[function_component(BacktestPanel)]
 pub fn backtest_panel(props: &BacktestPanelProps) -> Html {
@@ -60,7 +60,7 @@ pub fn backtest_panel(props: &BacktestPanelProps) -> Html {
                         </tbody>
                     </table>
                 </div>
-                <p class="hint">{"Each point from the 5th on is predicted from the points dated before it alone (same selection; straight-line fit in log space), with 1000 bootstrap-plus-noise simulations; the calibrated band also re-scales and re-centres them by that earlier data's own forecast errors. Every bundled series: docs/calibration.md."}</p>
+                <p class="hint">{"Each point with at least 4 points dated before it is predicted from those points alone (same selection; straight-line fit in log space), with 1000 bootstrap-plus-noise simulations; the calibrated band also re-scales and re-centres them by that earlier data's own forecast errors. Every bundled series: docs/calibration.md."}</p>
                 <div class="table-scroll">
                     <table>
                         <thead><tr><th scope="col">{"Model"}</th><th scope="col">{"Date"}</th><th scope="col">{"Fitted on"}</th><th scope="col">{"Predicted (median)"}</th><th scope="col">{"Actual"}</th><th scope="col">{"In 80%"}</th><th scope="col">{"In 95%"}</th><th scope="col">{"|error|"}</th></tr></thead>

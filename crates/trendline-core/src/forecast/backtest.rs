@@ -1,7 +1,7 @@
 //! Scored hindcasts: would this method have predicted the points that came later?
 
 use crate::data::dataset::Series;
-use crate::forecast::calibration::{calibrate, calibrated_draws, Calibration};
+use crate::forecast::calibration::{calibrate, calibrated_draws, Calibration, MIN_TRAIN};
 use crate::forecast::montecarlo::{bootstrap, quantiles};
 use crate::model::family::Transform;
 use crate::model::fit::{ols, FitWindow};
@@ -143,10 +143,12 @@ impl Backtest {
     }
 }
 
-/// For each selected point from the 5th on (in date order; the window's end date is ignored),
-/// fits the selected points dated strictly before it, draws `resamples` bootstrap-plus-noise
-/// predictions at its date, and scores it: inside the 80% and 95% bands, and
-/// `|y − median|`. `None` with fewer than 5 selected points.
+/// For each selected point (in date order; the window's end date is ignored) with at least
+/// [`MIN_TRAIN`] selected points dated strictly before it, fits those points, draws `resamples`
+/// bootstrap-plus-noise predictions at its date, and scores it: inside the 80% and 95% bands,
+/// and `|y − median|` (the 5th point in date order is not scored when ties on the first dates
+/// leave fewer than [`MIN_TRAIN`] points before it). `None` with fewer than 5 selected points
+/// or no scored point.
 ///
 /// Both bands come from the same draws: fit-only `yᵢ = lineᵢ(x) + εᵢ`; calibrated
 /// `yᵢ = L(x_A) + shiftᵢ' + bᵢ'·(x − x_A)` ([`calibrated_draws`]) with `x_A` the last training
@@ -178,6 +180,9 @@ pub fn rolling_origin(
     for k in 4..pts.len() {
         let (index, x, actual) = pts[k];
         let train: Vec<&(usize, f64, f64)> = pts[..k].iter().filter(|p| p.1 < x).collect();
+        if train.len() < MIN_TRAIN {
+            continue;
+        }
         let xs: Vec<f64> = train.iter().map(|p| p.1).collect();
         let ys: Vec<f64> = train.iter().map(|p| p.2).collect();
         let Some(band) = hindcast(&xs, &ys, x, resamples) else {
