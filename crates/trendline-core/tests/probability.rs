@@ -301,3 +301,43 @@ fn the_backtest_scores_no_point_from_fewer_than_four_earlier_points() {
     assert_eq!(bt.rows.len(), 4);
     assert!(bt.rows.iter().all(|r| r.trained_on >= MIN_TRAIN));
 }
+
+/// A point with the same date and value as an earlier one is fitted but not scored again (the
+/// same training points give it the same bands: a copy, not a new outcome); a point on the
+/// same date with another value is scored.
+#[test]
+fn the_backtest_scores_a_copy_of_a_point_once() {
+    use trendline_core::{parse_user_csv, FitWindow, ImportUnit, Selection, Transform};
+    let csv = "date,value\n2024-01-01,1\n2024-02-01,2\n2024-03-01,3\n2024-04-01,4.5\n\
+               2024-05-01,6\n2024-05-01,6\n2024-05-01,6\n2024-05-01,7\n2024-06-01,9\n";
+    let s = parse_user_csv(
+        "copies",
+        "Copies",
+        csv,
+        ImportUnit::Minutes,
+        Day::parse("2026-01-01").unwrap(),
+    )
+    .unwrap();
+    let w = FitWindow {
+        selection: Selection::All,
+        ..FitWindow::default()
+    };
+    let bt = rolling_origin(&s, &w, Transform::Log2, 200).unwrap();
+    let scored: Vec<(Day, f64)> = bt
+        .rows
+        .iter()
+        .map(|r| (s.points[r.index].date, s.points[r.index].value))
+        .collect();
+    let may = Day::parse("2024-05-01").unwrap();
+    assert_eq!(
+        scored,
+        vec![
+            (may, 6.0),
+            (may, 7.0),
+            (Day::parse("2024-06-01").unwrap(), 9.0)
+        ]
+    );
+    assert_eq!(bt.calibrated.n, 3);
+    // The copies are still fitted: the last point's hindcast used all 8 earlier points.
+    assert_eq!(bt.rows[2].trained_on, 8);
+}
