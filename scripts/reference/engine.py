@@ -470,7 +470,8 @@ CAL_PRIOR_PAIRS = 3.0
 def calibrate(xs: Sequence[int], ys: Sequence[float]) -> dict:
     """The calibrated band's corrections from the series' own hindcasts (docs/engine.md
     "Calibrated band"): for every distinct date o with >= 4 points before it, an exact OLS fit
-    on those points predicts every point dated on or after o; e = y - fit(x),
+    on those points (copies included) predicts every distinct (date, value) point dated on or
+    after o, each once; e = y - fit(x),
     v = s^2 (1 + 1/n + (x - xbar)^2/Sxx), u = b (x - x_last). One-step pairs (x = o) give the
     bias mu and the spread scale c; all pairs give the rate change rho; each shrunk to its prior
     with weight 3 pairs."""
@@ -490,9 +491,11 @@ def calibrate(xs: Sequence[int], ys: Sequence[float]) -> dict:
         sxx = sum((xi - xbar) ** 2 for xi in X)
         s2 = f.sse / (n - 2)
         x_a = max(p[0] for p in train)
+        seen = set()
         for x, y in pts:
-            if x < o:
+            if x < o or (x, y) in seen:
                 continue
+            seen.add((x, y))
             e = float(Fraction(y) - f.level(x))
             v = float(s2 * (1 + Fraction(1, n) + (Fraction(x) - xbar) ** 2 / sxx))
             u = float(f.b * (x - x_a))

@@ -69,8 +69,10 @@ impl Default for Calibration {
 ///
 /// Sort the points by date. For every distinct date `o` with at least [`MIN_TRAIN`] points dated
 /// before it, fit OLS on those points (slope `b_o`, residual SD `s_o`, `n_o` points, mean date
-/// `x̄_o`, `Sxx_o`, last date `x_Ao`) and, for every point `j` dated on or after `o`, take the
-/// error, the variance the fit alone expects and the doublings it predicts past its last point:
+/// `x̄_o`, `Sxx_o`, last date `x_Ao`) and, for every distinct point `j` (date and value) dated on
+/// or after `o`, take the error, the variance the fit alone expects and the doublings it
+/// predicts past its last point (a copy of a point, same date and value, would repeat its pair
+/// and is paired once; the fits still count every point):
 ///
 /// `e_j = y_j − ŷ_o(x_j)`, `v_j = s_o²·(1 + 1/n_o + (x_j − x̄_o)²/Sxx_o)`, `u_j = b_o·(x_j − x_Ao)`.
 ///
@@ -112,7 +114,11 @@ pub fn calibrate(xs: &[f64], ys: &[f64]) -> Calibration {
         let (bx, by): (Vec<f64>, Vec<f64>) = pts[..before].iter().copied().unzip();
         let Ok(f) = ols(&bx, &by) else { continue };
         let x_a = bx[before - 1];
-        for &(x, y) in &pts[before..] {
+        for (i, &(x, y)) in pts.iter().enumerate().skip(before) {
+            // A copy (same date and value) of a point already paired repeats its pair.
+            if pts[before..i].contains(&(x, y)) {
+                continue;
+            }
             let v = f.resid_sd.powi(2) * (1.0 + 1.0 / f.n as f64 + (x - f.x_mean).powi(2) / f.sxx);
             hc.push((y - f.at(x), v, f.slope * (x - x_a), x == o));
         }
@@ -210,6 +216,44 @@ mod tests {
         assert!(c.scale > PRIOR_SCALE, "{c:?}");
         assert_eq!(c.one_step, 8);
         assert_eq!(c.pairs, 8 * 9 / 2);
+    }
+
+    /// The corrections do not depend on the units: re-scaling and shifting the values
+    /// (`y → k·y + a`, e.g. index points counted in steps of 10, or log2 against log10) scales
+    /// `μ` by `k` and leaves `c` and `ρ` as they were, and counting time in years rather than
+    /// days changes nothing; so the priors `c₀` and `ρ₀` mean the same on an index as on a
+    /// log2 horizon. A copy of a point (same date and value) is paired once.
+    #[test]
+    fn the_corrections_are_free_of_units_and_copies() {
+        let xs: Vec<f64> = (0..14).map(|i| f64::from(i * i) * 7.0 + 3.0).collect();
+        let ys: Vec<f64> = xs
+            .iter()
+            .enumerate()
+            .map(|(i, &x)| x / 90.0 + if i % 3 == 0 { 0.4 } else { -0.25 } + (x / 400.0).powi(2))
+            .collect();
+        let a = calibrate(&xs, &ys);
+        assert!(a.pairs > 0 && a.bias != 0.0, "{a:?}");
+        let (k, off) = (13.7, -150.0);
+        let b = calibrate(&xs, &ys.iter().map(|y| k * y + off).collect::<Vec<_>>());
+        let years: Vec<f64> = xs.iter().map(|x| x / 365.2425).collect();
+        let c = calibrate(&years, &ys);
+        let close = |u: f64, v: f64| (u - v).abs() <= 1e-9 * v.abs().max(1.0);
+        assert!(close(b.bias, k * a.bias), "{a:?} {b:?}");
+        assert!(
+            close(b.scale, a.scale) && close(b.rho, a.rho),
+            "{a:?} {b:?}"
+        );
+        assert!(close(c.bias, a.bias) && close(c.scale, a.scale) && close(c.rho, a.rho));
+        assert_eq!((b.one_step, b.pairs), (a.one_step, a.pairs));
+        // Three copies of the last point add no pair.
+        let (mut xd, mut yd) = (xs.clone(), ys.clone());
+        for _ in 0..3 {
+            xd.push(xs[13]);
+            yd.push(ys[13]);
+        }
+        let d = calibrate(&xd, &yd);
+        assert_eq!((d.one_step, d.pairs), (a.one_step, a.pairs));
+        assert!(close(d.bias, a.bias) && close(d.scale, a.scale) && close(d.rho, a.rho));
     }
 
     #[test]
