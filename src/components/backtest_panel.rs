@@ -20,6 +20,11 @@ pub struct BacktestPanelProps {
 pub fn backtest_panel(props: &BacktestPanelProps) -> Html {
     let p = &props.prepared;
     let Some(bt) = &p.backtest else {
+        // The first pass (and the build's pre-render of it) leaves the backtest out; it follows
+        // a moment later. Only a complete pass without one means too few points.
+        if !p.complete {
+            return html! { <p class="hint" data-testid="backtest-pending">{"Backtest: being worked out…"}</p> };
+        }
         return html! { <p class="hint" data-testid="backtest-none">{"Backtest: needs at least 5 fitted points."}</p> };
     };
     let unit = p.series.meta.unit;

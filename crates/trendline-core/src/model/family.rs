@@ -157,7 +157,7 @@ impl Transform {
         match self {
             Transform::Log2 => "log₂".into(),
             Transform::LogOdds { .. } => "log₂ odds".into(),
-            Transform::Linear { step } if step == 1.0 => "index points".into(),
+            Transform::Linear { step: 1.0 } => "index points".into(),
             Transform::Linear { step } => format!("steps of {step} index points"),
         }
     }
