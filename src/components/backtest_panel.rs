@@ -2,7 +2,7 @@ use super::format_value;
 use super::LazyDetails;
 use trendline_core::forecast::backtest::Score;
 use trendline_core::settings::Band;
-use trendline_core::{Family, Prepared};
+use trendline_core::Prepared;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,14 +20,15 @@ pub struct BacktestPanelProps {
 pub fn backtest_panel(props: &BacktestPanelProps) -> Html {
     let p = &props.prepared;
     let Some(bt) = &p.backtest else {
+        // The first pass (and the build's pre-render of it) leaves the backtest out; it follows
+        // a moment later. Only a complete pass without one means too few points.
+        if !p.complete {
+            return html! { <p class="hint" data-testid="backtest-pending">{"Backtest: being worked out…"}</p> };
+        }
         return html! { <p class="hint" data-testid="backtest-none">{"Backtest: needs at least 5 fitted points."}</p> };
     };
     let unit = p.series.meta.unit;
-    let space = if p.family == Family::Logistic {
-        "log₂ odds"
-    } else {
-        "log₂"
-    };
+    let space = p.transform.space_label();
     let pct = |v: f64| format!("{:.0}%", v * 100.0);
     let (band, other) = (props.band, props.band.other());
     let (s, o): (&Score, &Score) = (bt.score(band), bt.score(other));
@@ -60,7 +61,7 @@ pub fn backtest_panel(props: &BacktestPanelProps) -> Html {
                         </tbody>
                     </table>
                 </div>
-                <p class="hint">{"Each point with at least 4 points dated before it is predicted from those points alone (same selection; straight-line fit in log space), with 1000 bootstrap-plus-noise simulations; the calibrated band also re-scales and re-centres them by that earlier data's own forecast errors. Every bundled series: docs/calibration.md."}</p>
+                <p class="hint">{format!("Each point with at least 4 points dated before it is predicted from those points alone (same selection; straight-line fit in the fit space, {space}), with 1000 bootstrap-plus-noise simulations; the calibrated band also re-scales and re-centres them by that earlier data's own forecast errors. A point repeating an earlier one's date and value is not scored again. Every bundled series: docs/calibration.md.")}</p>
                 <div class="table-scroll">
                     <table>
                         <thead><tr><th scope="col">{"Model"}</th><th scope="col">{"Date"}</th><th scope="col">{"Fitted on"}</th><th scope="col">{"Predicted (median)"}</th><th scope="col">{"Actual"}</th><th scope="col">{"In 80%"}</th><th scope="col">{"In 95%"}</th><th scope="col">{"|error|"}</th></tr></thead>

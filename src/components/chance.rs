@@ -5,7 +5,7 @@
 use crate::hooks::use_width;
 use crate::shared::Shared;
 use trendline_chart::chance::chance_svg;
-use trendline_core::forecast::mosaic::next_milestone_id;
+use trendline_core::forecast::mosaic::next_milestone_for;
 use trendline_core::settings::Band;
 use trendline_core::{Action, Day, Forecast};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -46,15 +46,7 @@ pub fn chance(props: &ChanceProps) -> Html {
     let fc = &*props.forecast;
     let figure = use_node_ref();
     let width = use_width(&figure, 520.0).clamp(240.0, 560.0);
-    let best = fc
-        .prepared
-        .series
-        .points
-        .iter()
-        .filter(|p| p.kind.fitted_by_default())
-        .map(|p| p.value)
-        .fold(f64::NEG_INFINITY, f64::max);
-    let next = next_milestone_id(fc.prepared.series.meta.unit, best);
+    let next = next_milestone_for(&fc.prepared.series);
     let row = fc
         .milestones
         .iter()

@@ -5,7 +5,7 @@
 use crate::hooks::use_width;
 use crate::shared::Shared;
 use trendline_chart::small::sensitivity_chart;
-use trendline_core::forecast::mosaic::next_milestone_id;
+use trendline_core::forecast::mosaic::next_milestone_for;
 use trendline_core::forecast::sensitivity::{crossing_at, doubling_range, sensitivity};
 use trendline_core::{Family, Forecast};
 use web_sys::HtmlSelectElement;
@@ -27,15 +27,7 @@ pub fn sensitivity_chart_view(props: &SensitivityProps) -> Html {
     };
     // The chosen milestone, else the mosaic's next milestone for the series, else the first
     // one the projection has not reached by the anchor.
-    let best = fc
-        .prepared
-        .series
-        .points
-        .iter()
-        .filter(|p| p.kind.fitted_by_default())
-        .map(|p| p.value)
-        .fold(f64::NEG_INFINITY, f64::max);
-    let next = next_milestone_id(fc.prepared.series.meta.unit, best);
+    let next = next_milestone_for(&fc.prepared.series);
     let row = chosen
         .as_ref()
         .and_then(|id| fc.milestones.iter().find(|m| m.milestone.id == *id))
@@ -51,7 +43,10 @@ pub fn sensitivity_chart_view(props: &SensitivityProps) -> Html {
     };
     // The axis spans the fit's neighbourhood (so it holds still while the slider moves),
     // stretched to the slider's value when that is outside it.
-    let Some(base) = doubling_range(None, fc.fitted_doubling, fc.prepared.ci)
+    // The selected band's interval (the calibrated one is wider) sets the axis too, so its
+    // shading sits inside the axis with room on both sides where its ends are finite.
+    let band_ci = fc.prepared.ci_for(fc.band);
+    let Some(base) = doubling_range(None, fc.fitted_doubling, band_ci)
         .or_else(|| doubling_range(Some(assumed), None, None))
     else {
         return html! { <div ref={figure} /> };
@@ -65,7 +60,7 @@ pub fn sensitivity_chart_view(props: &SensitivityProps) -> Html {
     let at = |t: Option<f64>| t.map(|t| (t, crossing_at(fc, target, t).map(|d| d.x())));
     // The interval of the selected band (the calibrated one is wider); an infinite end (a
     // flat trend inside the interval) is drawn to the edge of the axis.
-    let (ci_lo, ci_hi) = fc.prepared.ci_for(fc.band).map_or((None, None), |c| {
+    let (ci_lo, ci_hi) = band_ci.map_or((None, None), |c| {
         (Some(c.0.min(range.1)), Some(c.1.min(range.1)))
     });
     let marks: Vec<(f64, Option<f64>)> = [Some(assumed), fc.fitted_doubling, ci_lo, ci_hi]
@@ -98,6 +93,12 @@ pub fn sensitivity_chart_view(props: &SensitivityProps) -> Html {
         "doubling"
     };
     let marker = m[0];
+    // The interval in words: an infinite end is a trend that may not grow at all.
+    let ci_text = match band_ci {
+        Some((lo, hi)) if hi.is_finite() => format!("{lo:.0} to {hi:.0} days"),
+        Some((lo, _)) => format!("{lo:.0} days to no growth at all, shaded to the axis's edge"),
+        None => "none".into(),
+    };
     let f1 = |v: f64| format!("{v:.1}");
     html! {
         <figure class="sensitivity" ref={figure} data-testid="sensitivity"
@@ -143,7 +144,7 @@ pub fn sensitivity_chart_view(props: &SensitivityProps) -> Html {
                 }
             </svg>
             <p class="hint">
-                {format!("Shaded: the {what} time's 95% interval ({}); dashed: the fitted value; dot: the slider's value ({:.0} days", fc.band.label(), assumed)}
+                {format!("Shaded: the {what} time's 95% interval ({}: {}); dashed: the fitted value; dot: the slider's value ({:.0} days", fc.band.label(), ci_text, assumed)}
                 {match date_at { Some(d) => format!(", reached on {d}).", ), None => ", never reached).".into() }}
             </p>
         </figure>

@@ -119,6 +119,10 @@ for (const id of ['eci', 'anthropic-kernels', 'gso', 'openai-prs']) {
     if (id === 'eci') {
       await expect(page.getByTestId('fit-doubling-days')).toContainText('points/year');
       await expect(page.getByTestId('chart')).toHaveAttribute('data-line-labels', /170\.0 points/);
+      // The backtest states its errors in the index's own points, not in doublings.
+      await openDetails(page, 'backtest');
+      await expect(page.getByTestId('backtest')).toContainText('(index points)');
+      await expect(page.getByTestId('backtest')).not.toContainText('log₂');
     }
     if (id === 'anthropic-kernels') {
       const lines = await page.getByTestId('chart').getAttribute('data-line-labels');

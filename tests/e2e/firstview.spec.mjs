@@ -31,6 +31,10 @@ test('the default page\'s text is in index.html as it arrives, and readable with
   for (const [id, date] of Object.entries(preMilestones(beforeScripts))) expect(date, id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   expect(beforeScripts).toMatch(/<input[^>]*type="range"/);
   expect(beforeScripts).toMatch(/<svg viewBox="0 0 1070 602"/);
+  // The backtest follows the first pass: the pre-render says it is coming, and never that the
+  // series has too few points for one (it has enough).
+  expect(beforeScripts).toContain('data-testid="backtest-pending"');
+  expect(beforeScripts).not.toContain('data-testid="backtest-none"');
 
   // JavaScript off: the page is the pre-rendered one, laid out by the stylesheet.
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
@@ -66,6 +70,9 @@ test('the app takes the page over with no layout shift, and shows the same numbe
   await expect(page.locator('body > #app-root:not([inert]) > main.app')).toHaveCount(1);
   await expect(page.locator('.prerender-chart')).toHaveCount(0);
   await expect(page.getByTestId('milestones')).toBeVisible();
+  // The backtest arrives after the takeover, with its figures.
+  await expect(page.getByTestId('backtest-n')).toHaveAttribute('data-value', '13');
+  await expect(page.getByTestId('backtest-pending')).toHaveCount(0);
   for (const id of MILESTONES) await expect(page.getByTestId(`milestone-${id}`)).toHaveAttribute('data-value', dates[id]);
   const marks = await page.evaluate(() => ['trendline:first-chart', 'trendline:live-chart'].map((n) => performance.getEntriesByName(n).length));
   expect(marks).toEqual([1, 1]);
@@ -133,6 +140,9 @@ test('the single file renders fresh (its first page differs: no offline link), w
   await page.goto(pathToFileURL(file).href);
   await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
   await expect(page.getByTestId('milestones')).toBeVisible();
+  // The backtest arrives after the takeover, with its figures.
+  await expect(page.getByTestId('backtest-n')).toHaveAttribute('data-value', '13');
+  await expect(page.getByTestId('backtest-pending')).toHaveCount(0);
   for (const id of MILESTONES) await expect(page.getByTestId(`milestone-${id}`)).toHaveAttribute('data-value', dates[id]);
   expect(problems).toEqual({ console: [], pageErrors: [] });
 });

@@ -53,3 +53,31 @@ test('score series get an odds-doubling sensitivity chart', async ({ page }) => 
   const r = await readout(page);
   await expect(page.getByTestId(`milestone-${r.id}`)).toHaveAttribute('data-value', r.date);
 });
+
+test('the shaded 95% interval is the selected band\'s, sits inside the axis when its ends are finite, and is stated in words', async ({ page }) => {
+  // ECI's calibrated interval for the days per index step is finite at both ends.
+  const problems = await openApp(page, './?series=eci');
+  const s = page.getByTestId('sensitivity');
+  await expect(s).toBeVisible();
+  await expect(s.locator('.hint')).toContainText(/95% interval \(calibrated band: \d+ to \d+ days\)/);
+  const inside = async () => s.evaluate((el) => {
+    const r = el.querySelector('rect.ci-band');
+    const axis = el.querySelector('g.grid > line:last-of-type');
+    if (!r || !axis) return null;
+    const x = Number(r.getAttribute('x'));
+    const w = Number(r.getAttribute('width'));
+    return { left: x - Number(axis.getAttribute('x1')), right: Number(axis.getAttribute('x2')) - (x + w), w };
+  });
+  await expect.poll(inside).toEqual(expect.objectContaining({ w: expect.any(Number) }));
+  const g = await inside();
+  expect(g.left).toBeGreaterThan(1);
+  expect(g.right).toBeGreaterThan(1);
+  expect(g.w).toBeGreaterThan(1);
+  // METR's calibrated interval includes no growth at all: the hint says so.
+  await openApp(page, './');
+  await expect(page.getByTestId('sensitivity').locator('.hint')).toContainText('to no growth at all');
+  // The fit-only band's interval is finite.
+  await openApp(page, './?band=fit');
+  await expect(page.getByTestId('sensitivity').locator('.hint')).toContainText(/95% interval \(fit-only band: \d+ to \d+ days\)/);
+  expect(problems.pageErrors).toEqual([]);
+});

@@ -13,7 +13,7 @@ pub const DEFAULT_SERIES: &str = "metr-th1.1-p50";
 /// Default end of the time axis and of projections: 2030-12-31.
 pub const DEFAULT_UNTIL: Day = Day::from_number(22_279);
 /// Earliest and latest end dates: 2020-01-01 to 2100-12-31.
-pub const UNTIL_LIMITS: (Day, Day) = (Day::from_number(18_262), Day::from_number(47_847));
+pub const UNTIL_LIMITS: (Day, Day) = (Day::from_number(18_262), Day::from_number(47_846));
 /// Default date of the chance of a milestone (`by`): 2028-12-31, the horizon of the essay
 /// "Automating AI Research" ("a likely chance (60%+) ... by the end of 2028").
 pub const DEFAULT_BY: Day = Day::from_number(21_549);
@@ -702,6 +702,9 @@ mod tests {
             Cap::Hours(CAP_LIMITS.0)
         );
         assert_eq!(s.apply(Action::SetUntil(Day::MAX)).until, UNTIL_LIMITS.1);
+        // The limits are the dates their documentation names.
+        assert_eq!(UNTIL_LIMITS.0.to_string(), "2020-01-01");
+        assert_eq!(UNTIL_LIMITS.1.to_string(), "2100-12-31");
         assert_eq!(
             s.apply(Action::SetGoal(Some(0.0))).goal,
             Some(GOAL_LIMITS.0)

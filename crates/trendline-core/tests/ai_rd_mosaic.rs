@@ -499,3 +499,55 @@ fn speedups_reference_lines_breaks_and_metr_status() {
         );
     }
 }
+
+/// The next milestone is the first one above the best point fitted so far: a manifest level
+/// for an index or a speedup, a named milestone for horizons and scores; the mosaic row reports
+/// the same one.
+#[test]
+fn the_next_milestone_is_the_first_above_the_best_point() {
+    use trendline_core::forecast::mosaic::{best_fitted, next_milestone_for};
+    let d = load();
+    for id in [
+        "eci",
+        "anthropic-kernels",
+        "metr-th1.1-p50",
+        "swebench-verified",
+    ] {
+        let s = d.get(id).unwrap();
+        let best = best_fitted(s);
+        assert!(best.is_finite(), "{id}");
+        let next = next_milestone_for(s);
+        match s.meta.unit {
+            Unit::Index | Unit::Multiplier => {
+                let level = s.meta.levels.iter().copied().find(|&l| l > best);
+                assert!(
+                    level.is_some(),
+                    "{id}: a level above {best} to look at next"
+                );
+                assert_eq!(
+                    next,
+                    level.map(|l| format!("level-{l}")).unwrap_or_default(),
+                    "{id}"
+                );
+                assert!(s
+                    .meta
+                    .levels
+                    .iter()
+                    .all(|&l| l > best || format!("level-{l}") != next));
+            }
+            Unit::Minutes => assert_eq!(
+                next,
+                if best < 2400.0 {
+                    "work-week"
+                } else {
+                    "work-month"
+                }
+            ),
+            Unit::Percent => assert_eq!(next, if best < 90.0 { "pct-90" } else { "pct-99" }),
+        }
+        let row = summarise(s);
+        if let Some(m) = row.milestone {
+            assert_eq!(m.id, next, "{id}");
+        }
+    }
+}

@@ -120,6 +120,31 @@ pub fn next_level_id(levels: &[f64], best: f64) -> Option<String> {
         .map(|l| format!("level-{l}"))
 }
 
+/// The best value among `series`' points that are fitted by default, `max vᵢ` (`−∞` when
+/// there is none): what "reached so far" means for the next milestone.
+pub fn best_fitted(series: &Series) -> f64 {
+    series
+        .points
+        .iter()
+        .filter(|p| p.kind.fitted_by_default())
+        .map(|p| p.value)
+        .fold(f64::NEG_INFINITY, f64::max)
+}
+
+/// The milestone a reader of `series` looks at next, with `best` = [`best_fitted`]:
+/// [`next_level_id`] of the manifest's levels for index and multiplier series (empty when every
+/// level is reached), else [`next_milestone_id`]. The mosaic's row, the chance sentence and the
+/// sensitivity chart all report this one.
+pub fn next_milestone_for(series: &Series) -> String {
+    let best = best_fitted(series);
+    match series.meta.unit {
+        Unit::Index | Unit::Multiplier => {
+            next_level_id(&series.meta.levels, best).unwrap_or_default()
+        }
+        u => next_milestone_id(u, best).to_string(),
+    }
+}
+
 /// The mosaic row of `series`: [`prepare_with`] (essential analyses) and [`project`] under the
 /// default settings for the series with [`MOSAIC_DRAWS`] draws.
 pub fn summarise(series: &Series) -> MosaicRow {
@@ -139,18 +164,7 @@ pub fn summarise_with(series: &Series, band: Band, by: Day) -> MosaicRow {
     let prepared = Rc::new(prepare_with(series, None, &state, Analyses::Essential));
     let fc = project(&prepared, &state);
     let fit = prepared.fit.as_ref().ok();
-    let best = series
-        .points
-        .iter()
-        .filter(|p| p.kind.fitted_by_default())
-        .map(|p| p.value)
-        .fold(f64::NEG_INFINITY, f64::max);
-    let want = match series.meta.unit {
-        Unit::Index | Unit::Multiplier => {
-            next_level_id(&series.meta.levels, best).unwrap_or_default()
-        }
-        u => next_milestone_id(u, best).to_string(),
-    };
+    let want = next_milestone_for(series);
     // Without a fit there is no date to report (not "never").
     let milestone = fc
         .milestones

@@ -141,6 +141,27 @@ impl Transform {
         }
     }
 
+    /// The unit of the fit space `y`, for labels of errors and band widths: `"log₂"` for
+    /// `y = log2(v)` (one unit is a doubling), `"log₂ odds"` for `y = log2(p / (1 − p))`, and
+    /// for an index `y = v / step`, `"index points"` when `step = 1`, else
+    /// `"steps of {step} index points"`.
+    ///
+    /// ```
+    /// use trendline_core::model::family::Transform;
+    /// assert_eq!(Transform::Log2.space_label(), "log₂");
+    /// assert_eq!(Transform::LogOdds { sat: 100.0 }.space_label(), "log₂ odds");
+    /// assert_eq!(Transform::Linear { step: 1.0 }.space_label(), "index points");
+    /// assert_eq!(Transform::Linear { step: 100.0 }.space_label(), "steps of 100 index points");
+    /// ```
+    pub fn space_label(self) -> String {
+        match self {
+            Transform::Log2 => "log₂".into(),
+            Transform::LogOdds { .. } => "log₂ odds".into(),
+            Transform::Linear { step: 1.0 } => "index points".into(),
+            Transform::Linear { step } => format!("steps of {step} index points"),
+        }
+    }
+
     /// `y` of a milestone target, `None` when the curve can never reach it (a logistic target at
     /// or above saturation).
     pub fn target_y(self, v: f64) -> Option<f64> {
