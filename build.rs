@@ -2,18 +2,19 @@
 //! manifest into the app as static data (no JSON parsing at start-up). Only the first view's
 //! series are embedded, with their whole manifest entries; the others are fetched from
 //! `series/*.csv` next to the page when chosen, and their entries are compiled in slim
-//! (`SeriesMeta::slim`: no caveats, no upstream files, the first source URL only): the app
-//! reads those texts from `manifest.json` next to the page, fetched together with the first
-//! such series (the single-file build answers both fetches from data inlined in the page).
+//! (`SeriesMeta::slim`: no source URLs, upstream files or caveats): the app reads those from
+//! `manifest.json` next to the page, fetched together with the first such series (the
+//! single-file build answers both fetches from data inlined in the page).
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use trendline_core::data::dataset::{Group, PublishedDoubling, SeriesMeta, Upstream};
 use trendline_core::Day;
 
-/// Series compiled into the wasm, with their whole manifest entries: the default series and
-/// its 80% sibling.
-const EMBEDDED: &[&str] = &["metr-th1.1-p50", "metr-th1.1-p80"];
+/// Series compiled into the wasm, with their whole manifest entries: the default series (its
+/// 80% sibling is needed only once a reader picks another reliability level, and is fetched
+/// then, like every other series).
+const EMBEDDED: &[&str] = &["metr-th1.1-p50"];
 
 fn text(s: &str) -> String {
     format!("Cow::Borrowed({s:?})")

@@ -171,10 +171,10 @@ pub struct Manifest {
     pub groups: List<Group>,
 }
 
-/// The long texts of a manifest entry that only a reader who opens them needs: every source
-/// URL, the upstream files (paths, origins, sha256 sums) and the caveats. The app compiles the
-/// other series' entries in without them ([`SeriesMeta::slim`]) and reads them from the
-/// manifest next to the page when such a series is loaded ([`SeriesMeta::with_details`]).
+/// The long texts of a manifest entry that only a shown series needs: its source URLs, the
+/// upstream files (paths, origins, sha256 sums) and the caveats. The app compiles the entries
+/// of the series it does not embed in without them ([`SeriesMeta::slim`]) and reads them from
+/// the manifest next to the page when such a series is loaded ([`SeriesMeta::with_details`]).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SeriesDetails {
     /// Every source URL, the first included.
@@ -186,16 +186,11 @@ pub struct SeriesDetails {
 }
 
 impl SeriesMeta {
-    /// This entry without its [`SeriesDetails`]: the first source URL only (the source line
-    /// under the chart and the fit notes link it), no upstream files, no caveats. Everything
-    /// else (titles, units, fit settings, credit, licence, dates) is kept.
+    /// This entry without its [`SeriesDetails`]: no source URLs, upstream files or caveats.
+    /// Everything else (titles, units, fit settings, credit, licence, dates) is kept: the
+    /// series picker, the mosaic and "About this data"'s list of every series use those.
     pub fn slim(&self) -> SeriesMeta {
-        SeriesMeta {
-            source_urls: self.source_urls.iter().take(1).cloned().collect(),
-            upstream: List::Borrowed(&[]),
-            caveats: List::Borrowed(&[]),
-            ..self.clone()
-        }
+        self.with_details(SeriesDetails::default())
     }
 
     /// This entry's [`SeriesDetails`].
@@ -842,8 +837,8 @@ mod tests {
         }]
         .into();
         let slim = m.slim();
-        assert_eq!(&*slim.source_urls, &["https://a.example"]);
-        assert!(slim.caveats.is_empty() && slim.upstream.is_empty());
+        assert_eq!(slim.details(), SeriesDetails::default());
+        assert!(slim.source_urls.is_empty() && slim.caveats.is_empty() && slim.upstream.is_empty());
         assert_ne!(slim, m);
         assert_eq!(slim.licence, m.licence);
         assert_eq!(slim.details().caveats.len(), 0);
