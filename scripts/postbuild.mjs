@@ -216,6 +216,8 @@ export function prerender(dir) {
   const block = `<div id="prerender" inert>${renderDefaultView()}</div>\n`;
   fs.writeFileSync(path.join(dir, FIRST_VIEW_JS), FIRST_VIEW_SOURCE);
   let html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  // The source's note on the service-worker registration is for its readers, not the page's.
+  html = html.replace(/[ \t]*<!-- Offline use:[\s\S]*?-->\r?\n?/, '');
   html = replaceOnce(html, /<body>\r?\n?/, (m) => `${m}${block}`, '<body>');
   // Blocking, in <head>: it is small, fetched beside the stylesheet (which blocks the first
   // paint anyway), and must run before the body is parsed.
@@ -270,7 +272,6 @@ export function writeSingleFile(dir) {
   let html = readIndex(dir);
   // Parts that have no meaning in a file: the service worker, the manifest, its touch icon,
   // and preloads of files that are inlined below.
-  html = html.replace(/[ \t]*<!-- Offline use:[\s\S]*?-->\r?\n?/, '');
   html = replaceOnce(html, /[ \t]*<script id="sw-register">[\s\S]*?<\/script>\r?\n?/, () => '', 'service worker registration');
   html = html.replace(/[ \t]*<link rel="(?:manifest|apple-touch-icon)"[^>]*>\r?\n?/g, '');
   html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
