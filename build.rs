@@ -1,15 +1,20 @@
 //! Validates `data/` (a broken row fails the build with `file:line: reason`) and compiles the
 //! manifest into the app as static data (no JSON parsing at start-up). Only the first view's
-//! series are embedded; the others are fetched from `series/*.csv` next to the page when
-//! chosen (the single-file build answers those fetches from data inlined in the page).
+//! series are embedded, with their whole manifest entries; the others are fetched from
+//! `series/*.csv` next to the page when chosen, and their entries are compiled in slim
+//! (`SeriesMeta::slim`: no source URLs, upstream files or caveats): the app reads those from
+//! `manifest.json` next to the page, fetched together with the first such series (the
+//! single-file build answers both fetches from data inlined in the page).
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use trendline_core::data::dataset::{Group, PublishedDoubling, SeriesMeta, Upstream};
 use trendline_core::Day;
 
-/// Series compiled into the wasm: the default series and its 80% sibling.
-const EMBEDDED: &[&str] = &["metr-th1.1-p50", "metr-th1.1-p80"];
+/// Series compiled into the wasm, with their whole manifest entries: the default series (its
+/// 80% sibling is needed only once a reader picks another reliability level, and is fetched
+/// then, like every other series).
+const EMBEDDED: &[&str] = &["metr-th1.1-p50"];
 
 fn text(s: &str) -> String {
     format!("Cow::Borrowed({s:?})")
@@ -144,7 +149,11 @@ fn main() {
         "/// The dataset manifest.\npub static MANIFEST: Manifest = Manifest {{ schema: {}, vintage: {}, series: {}, groups: {} }};",
         m.schema,
         text(&m.vintage),
-        list(m.series.iter().map(meta)),
+        list(m.series.iter().map(|s| if EMBEDDED.contains(&s.id.as_ref()) {
+            meta(s)
+        } else {
+            meta(&s.slim())
+        })),
         list(m.groups.iter().map(group))
     );
     out.push_str("/// Series files compiled into the app: (path relative to data/, text).\npub static EMBEDDED: &[(&str, &str)] = &[\n");

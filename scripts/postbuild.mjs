@@ -2,8 +2,9 @@
 // Trunk post_build hook (Trunk.toml): runs after Trunk has written the bundle to its staging
 // directory and before it replaces dist/ with it. Trunk passes TRUNK_STAGING_DIR and
 // TRUNK_PROFILE. For release builds only it writes, into the staging directory:
-//   trendline.html  one self-contained page (CSS, icon, wasm-bindgen glue, the wasm as base64 and
-//                   every series/*.csv inlined) that works opened from file:// with no server;
+//   trendline.html  one self-contained page (CSS, icon, wasm-bindgen glue, the wasm as base64,
+//                   every series/*.csv and manifest.json inlined) that works opened from
+//                   file:// with no server;
 //   sw.js           a service worker precaching every file of the bundle under a cache named
 //                   trendline-<version>, cache-first, so the app works offline;
 // and adds <meta name="trendline-build" content="<version>"> to index.html, where <version> is a
@@ -23,6 +24,9 @@ export const SW_FILE = 'sw.js';
 export const SINGLE_FILE = 'trendline.html';
 export const BUILD_META = 'trendline-build';
 export const FIRST_VIEW_JS = 'first-view.js';
+/** The whole dataset manifest (copied by Trunk from data/): the app fetches it for the caveats,
+ * upstream files and further source links of the series it does not embed. */
+export const DETAILS_FILE = 'manifest.json';
 /**
  * The built site's Content-Security-Policy, written as a <meta> (hosts that can set headers
  * should send it as a header, with `frame-ancestors *` added: a <meta> cannot carry
@@ -212,6 +216,8 @@ export function prerender(dir) {
   const block = `<div id="prerender" inert>${renderDefaultView()}</div>\n`;
   fs.writeFileSync(path.join(dir, FIRST_VIEW_JS), FIRST_VIEW_SOURCE);
   let html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  // The source's note on the service-worker registration is for its readers, not the page's.
+  html = html.replace(/[ \t]*<!-- Offline use:[\s\S]*?-->\r?\n?/, '');
   html = replaceOnce(html, /<body>\r?\n?/, (m) => `${m}${block}`, '<body>');
   // Blocking, in <head>: it is small, fetched beside the stylesheet (which blocks the first
   // paint anyway), and must run before the body is parsed.
@@ -257,8 +263,8 @@ function assertScriptSafe(text, what) {
 
 /**
  * Writes trendline.html: index.html with the stylesheet, the icon, the wasm-bindgen glue, the
- * wasm (base64) and every series/*.csv inlined, and a fetch wrapper answering the app's
- * series/<id>.csv requests from the inlined files. No service worker, no manifest, no preloads.
+ * wasm (base64), every series/*.csv and manifest.json inlined, and a fetch wrapper answering the
+ * app's series/<id>.csv and manifest.json requests from the inlined files. No service worker, no manifest, no preloads.
  * Returns { file, size }.
  */
 export function writeSingleFile(dir) {
@@ -266,7 +272,6 @@ export function writeSingleFile(dir) {
   let html = readIndex(dir);
   // Parts that have no meaning in a file: the service worker, the manifest, its touch icon,
   // and preloads of files that are inlined below.
-  html = html.replace(/[ \t]*<!-- Offline use:[\s\S]*?-->\r?\n?/, '');
   html = replaceOnce(html, /[ \t]*<script id="sw-register">[\s\S]*?<\/script>\r?\n?/, () => '', 'service worker registration');
   html = html.replace(/[ \t]*<link rel="(?:manifest|apple-touch-icon)"[^>]*>\r?\n?/g, '');
   html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
@@ -302,14 +307,16 @@ export function writeSingleFile(dir) {
   if (left) throw new Error(`postbuild: the single file would still load ${left[0]}`);
 
   const series = {};
-  for (const f of listFiles(dir).filter((f) => /^series\/[^/]+\.csv$/.test(f))) series[f] = read(f).toString('utf8');
+  for (const f of listFiles(dir).filter((f) => f === DETAILS_FILE || /^series\/[^/]+\.csv$/.test(f))) series[f] = read(f).toString('utf8');
+  if (!(DETAILS_FILE in series)) throw new Error(`postbuild: no ${DETAILS_FILE} in ${dir} to inline`);
   const seriesJson = JSON.stringify(series).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
   const glue = assertScriptSafe(read(glueFile).toString('utf8'), glueFile);
   const { pairs, init } = glueExports(glue);
   const wasm = read(wasmFile).toString('base64');
   const app = `<script>
-// Trendline as one file: no service worker, no server. The series files are answered from here.
+// Trendline as one file: no service worker, no server. The series files and the manifest
+// (the details of the series not embedded in the wasm) are answered from here.
 window.__TRENDLINE_SINGLE_FILE = true;
 (function () {
   var files = ${seriesJson};
@@ -322,7 +329,8 @@ window.__TRENDLINE_SINGLE_FILE = true;
       var u = new URL(typeof input === 'string' || input instanceof URL ? String(input) : input.url, document.baseURI);
       u.search = ''; u.hash = '';
       if (method.toUpperCase() === 'GET' && Object.prototype.hasOwnProperty.call(byUrl, u.href)) {
-        return Promise.resolve(new Response(byUrl[u.href], { status: 200, headers: { 'Content-Type': 'text/csv; charset=utf-8' } }));
+        var type = /\.json$/.test(u.pathname) ? 'application/json' : 'text/csv; charset=utf-8';
+        return Promise.resolve(new Response(byUrl[u.href], { status: 200, headers: { 'Content-Type': type } }));
       }
     } catch (e) { /* not a URL we know: the real fetch decides */ }
     return realFetch.apply(window, arguments);

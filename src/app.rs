@@ -93,7 +93,9 @@ pub fn app() -> Html {
     // The 80% horizons that pair with a 50% series (for other reliability levels).
     let sibling_id = sibling80_id(&state.0.series).filter(|id| bundle::meta(id).is_some());
     let wanted = sibling_id.as_deref().filter(|_| state.0.rel != 50.0);
-    let sibling = use_series(wanted.unwrap_or(&state.0.series));
+    // No sibling wanted: no id (an unknown one loads nothing), rather than the shown series'
+    // own, which would load it a second time.
+    let sibling = use_series(wanted.unwrap_or(""));
     let sibling = match (wanted.is_some(), sibling) {
         (true, Loaded::Ready(s)) => Some(s),
         _ => None,

@@ -2,7 +2,8 @@ use crate::bundle;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use trendline_core::Series;
+use trendline_core::sharing::json::Json;
+use trendline_core::{Series, SeriesMeta};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -33,24 +34,74 @@ fn js_error(e: wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
-/// Fetches a file next to the page (same origin, relative URL, so sub-paths work).
-pub(crate) async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = crate::browser::window().ok_or("no window")?;
-    let resp = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(js_error)?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(js_error)?;
-    if !resp.ok() {
-        return Err(format!("{url}: HTTP {}", resp.status()));
+/// Fetches a file next to the page (same origin, relative URL, so sub-paths work). The request
+/// starts at the call, not when the future is first polled, so two fetches started one after
+/// the other and then awaited run side by side.
+pub(crate) fn fetch_text(url: &str) -> impl std::future::Future<Output = Result<String, String>> {
+    let started = crate::browser::window().map(|w| JsFuture::from(w.fetch_with_str(url)));
+    let url = url.to_string();
+    async move {
+        let resp = started.ok_or("no window")?.await.map_err(js_error)?;
+        let resp: web_sys::Response = resp.dyn_into().map_err(js_error)?;
+        if !resp.ok() {
+            return Err(format!("{url}: HTTP {}", resp.status()));
+        }
+        let text = JsFuture::from(resp.text().map_err(js_error)?)
+            .await
+            .map_err(js_error)?;
+        text.as_string().ok_or_else(|| format!("{url}: not text"))
     }
-    let text = JsFuture::from(resp.text().map_err(js_error)?)
+}
+
+thread_local! {
+    /// The manifest next to the page, parsed, once it has arrived (a failed fetch is not kept,
+    /// so the next series tries again).
+    static MANIFEST_JSON: RefCell<Option<Rc<Json>>> = const { RefCell::new(None) };
+}
+
+/// The manifest next to the page ([`bundle::MANIFEST_URL`]), fetched and parsed on first use.
+async fn manifest_json() -> Result<Rc<Json>, String> {
+    if let Some(j) = MANIFEST_JSON.with(|m| m.borrow().clone()) {
+        return Ok(j);
+    }
+    let text = fetch_text(bundle::MANIFEST_URL).await?;
+    let json = Rc::new(
+        trendline_core::sharing::json::parse(&text)
+            .map_err(|e| format!("{}: {e}", bundle::MANIFEST_URL))?,
+    );
+    MANIFEST_JSON.with(|m| *m.borrow_mut() = Some(json.clone()));
+    Ok(json)
+}
+
+/// `meta` whole: as compiled for an embedded series, otherwise with its details read from the
+/// manifest next to the page.
+async fn whole_meta(meta: &SeriesMeta) -> Result<SeriesMeta, String> {
+    if bundle::is_whole(meta) {
+        return Ok(meta.clone());
+    }
+    let json = manifest_json().await?;
+    bundle::details_in(&json, &meta.id).map(|d| meta.with_details(d))
+}
+
+/// Loads a series that is not embedded: its file and (side by side, on first use) the
+/// manifest's details for its entry, then parses and validates it. Without its details (its
+/// caveats, sources and credit) the series is not shown: the error says which file failed.
+async fn load(meta: &'static SeriesMeta) -> Result<SeriesRef, String> {
+    let text = fetch_text(&meta.file);
+    let whole = whole_meta(meta)
         .await
-        .map_err(js_error)?;
-    text.as_string().ok_or_else(|| format!("{url}: not text"))
+        .map_err(|e| format!("could not load {}: {e}", bundle::MANIFEST_URL))?;
+    let text = text
+        .await
+        .map_err(|e| format!("could not load {}: {e}", meta.file))?;
+    bundle::parse(&whole, &text)
+        .map(|s| SeriesRef(Rc::new(s)))
+        .map_err(|e| e.to_string())
 }
 
 /// The series `id`: parsed at once when embedded, otherwise fetched from `series/<id>.csv`
-/// and validated, then kept for the rest of the page's life.
+/// (with its manifest entry's details, [`whole_meta`]) and validated, then kept for the rest
+/// of the page's life.
 #[hook]
 pub fn use_series(id: &str) -> Loaded {
     let cache: Rc<RefCell<Cache>> = use_mut_ref(HashMap::new);
@@ -72,12 +123,7 @@ pub fn use_series(id: &str) -> Loaded {
             if let (false, Some(m)) = (in_cache, bundle::meta(id)) {
                 let id = id.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = match fetch_text(&m.file).await {
-                        Ok(text) => bundle::parse(m, &text)
-                            .map(|s| SeriesRef(Rc::new(s)))
-                            .map_err(|e| e.to_string()),
-                        Err(e) => Err(format!("could not load {}: {e}", m.file)),
-                    };
+                    let result = load(m).await;
                     cache.borrow_mut().insert(id, result.map_err(Rc::from));
                     rerender.force_update();
                 });

@@ -45,6 +45,49 @@ test('a link to a non-embedded series loads it from the page\'s own origin', asy
   expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
 });
 
+// The default series' manifest entry is compiled in whole; the others' long texts (caveats,
+// upstream files, every source link, ...) are read from manifest.json next to the page, fetched
+// with the first such series and never for the default page.
+test('About this data gives the caveats, upstream files and sources of the default and of a fetched series', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  const problems = await openApp(page);
+  const about = page.getByTestId('about-data');
+  const check = async (m) => {
+    await openDetails(page, 'about-data');
+    await expect(page.getByTestId('about-licence')).toHaveText(m.licence);
+    await expect(page.getByTestId('about-caveats').locator('li')).toHaveText(m.caveats);
+    for (const u of m.upstream) await expect(about).toContainText(`sha256 ${u.sha256}`);
+    for (const u of m.source_urls) await expect(about.locator(`a[href="${u}"]`)).toHaveCount(1);
+  };
+  const byId = (id) => manifest.series.find((s) => s.id === id);
+  await check(byId('metr-th1.1-p50'));
+  expect(requests.filter((u) => u.endsWith('/manifest.json'))).toEqual([]);
+  await page.getByTestId('series-picker').selectOption('eci');
+  await expect(page.getByTestId('series-title')).toHaveText(byId('eci').title);
+  await check(byId('eci'));
+  expect(requests.filter((u) => u.endsWith('/manifest.json'))).toHaveLength(1);
+  await page.getByTestId('series-picker').selectOption('gso');
+  await expect(page.getByTestId('series-title')).toHaveText(byId('gso').title);
+  await check(byId('gso'));
+  // Fetched once for the page.
+  expect(requests.filter((u) => u.endsWith('/manifest.json'))).toHaveLength(1);
+  expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
+});
+
+test('when manifest.json cannot be fetched, a fetched series says so and the page keeps working', async ({ page }) => {
+  await page.route('**/manifest.json', (r) => r.fulfill({ status: 404, body: 'gone' }));
+  const problems = { pageErrors: [] };
+  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
+  await page.goto('./?series=eci');
+  await expect(page.getByTestId('load-error')).toContainText('manifest.json: HTTP 404');
+  await page.getByTestId('series-picker').selectOption('metr-th1.1-p50');
+  await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
+  await openDetails(page, 'about-data');
+  await expect(page.getByTestId('about-caveats').locator('li').first()).toBeVisible();
+  expect(problems.pageErrors).toEqual([]);
+});
+
 test('the leaderboard series says it is non-commercial where it is shown', async ({ page }) => {
   await openApp(page, './?series=swebench-verified-leaderboard');
   await expect(page.getByTestId('source-line')).toContainText('NC');

@@ -34,6 +34,18 @@ test('CSV export: header of sources and assumptions, every point, the projection
   expect(section('projection').rows.length).toBeGreaterThan(12);
 });
 
+test('the CSV export of a series fetched on demand carries its source links, licence and caveats', async ({ page }) => {
+  const m = JSON.parse(fs.readFileSync(new URL('../../data/manifest.json', import.meta.url), 'utf8')).series.find((s) => s.id === 'eci');
+  await openApp(page, './?series=eci');
+  await expect(page.getByTestId('series-title')).toHaveText(m.title);
+  const lines = (await download(page, 'export-csv')).body.toString('utf8').split(/\r?\n/);
+  const flat = (t) => t.replace(/[\r\n]/g, ' ');
+  expect(lines.filter((l) => l.startsWith('# Caveat: '))).toEqual(m.caveats.map((c) => `# Caveat: ${flat(c)}`));
+  expect(lines.filter((l) => l.startsWith('# Source URL: '))).toEqual(m.source_urls.map((u) => `# Source URL: ${u}`));
+  expect(lines).toContain(`# Licence: ${flat(m.licence)}`);
+  expect(lines).toContain(`# Attribution: ${flat(m.attribution)}`);
+});
+
 test('SVG and PNG exports draw the chart with title, assumptions and source', async ({ page }, info) => {
   await openApp(page, './?dt=150');
   const svg = await download(page, 'export-svg');

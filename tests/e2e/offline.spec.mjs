@@ -7,7 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, openApp, readValue } from './helpers.mjs';
+import { ROOT, openApp, openDetails, readValue } from './helpers.mjs';
 import { writeServiceWorker, bundleVersion, listFiles } from '../../scripts/postbuild.mjs';
 
 const DIST = path.resolve(ROOT, process.env.TRENDLINE_DIST ?? 'dist');
@@ -68,9 +68,13 @@ test('after one visit the app works offline, from the service worker\'s cache', 
   await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
   const csv = responses.filter((r) => r.url().endsWith('/series/corebench-hard.csv'));
   expect(csv.length).toBeGreaterThan(0);
-  // Offline, everything came from the service worker: the page, the glue, the wasm, the CSV.
+  // Its caveats come from the precached manifest.json.
+  await openDetails(page, 'about-data');
+  await expect(page.getByTestId('about-caveats').locator('li')).toHaveText(manifest.series.find((s) => s.id === 'corebench-hard').caveats);
+  // Offline, everything came from the service worker: the page, the glue, the wasm, the CSV,
+  // the manifest.
   const urls = responses.map((r) => new URL(r.url()).pathname);
-  for (const f of ['/', '/index.html', '/series/corebench-hard.csv']) expect(urls).toContain(f);
+  for (const f of ['/', '/index.html', '/series/corebench-hard.csv', '/manifest.json']) expect(urls).toContain(f);
   expect(urls.some((u) => u.endsWith('_bg.wasm'))).toBe(true);
   for (const r of responses) {
     expect(r.fromServiceWorker(), r.url()).toBe(true);
@@ -172,6 +176,16 @@ test('dist/trendline.html works opened from file://, with no server and no reque
   await expect(page.getByTestId('chart')).toHaveAttribute('aria-label', titleRe('swebench-verified'));
   await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
   await expect(page.getByTestId('series-title')).toHaveText(manifest.series.find((s) => s.id === 'swebench-verified').title);
+  // Its caveats and licence: answered from the inlined manifest.json.
+  const swe = manifest.series.find((s) => s.id === 'swebench-verified');
+  await openDetails(page, 'about-data');
+  await expect(page.getByTestId('about-caveats').locator('li')).toHaveText(swe.caveats);
+  await expect(page.getByTestId('about-licence')).toHaveText(swe.licence);
+  // And the default series' own, compiled in.
+  await page.getByTestId('series-picker').selectOption('metr-th1.1-p50');
+  await expect(page.getByTestId('series-title')).toHaveText(manifest.series.find((s) => s.id === 'metr-th1.1-p50').title);
+  await openDetails(page, 'about-data');
+  await expect(page.getByTestId('about-caveats').locator('li')).toHaveText(manifest.series.find((s) => s.id === 'metr-th1.1-p50').caveats);
 
   expect(requests.length).toBeGreaterThan(0);
   expect(requests.filter((u) => !/^(file|data|blob):/.test(u))).toEqual([]);
@@ -247,7 +261,7 @@ test('the post_build hook leaves debug builds alone and versions release builds'
     expect(sw).toContain(`const CACHE = 'trendline-${version}';`);
     const files = JSON.parse(sw.match(/const FILES = (\[.*\]);/)[1]);
     expect(files).toEqual(listFiles(DIST).filter((f) => f !== 'sw.js'));
-    for (const f of ['index.html', 'trendline.html', 'manifest.webmanifest', 'icons/icon-192.png', 'series/corebench-hard.csv']) expect(files).toContain(f);
+    for (const f of ['index.html', 'trendline.html', 'manifest.webmanifest', 'manifest.json', 'icons/icon-192.png', 'series/corebench-hard.csv']) expect(files).toContain(f);
     const index = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
     expect(index).toContain(`<meta name="trendline-build" content="${version}">`);
     const reg = index.match(/<script defer src="\.\/(sw-register-[0-9a-f]{16}\.js)"><\/script>/)?.[1];

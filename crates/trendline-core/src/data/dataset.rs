@@ -171,6 +171,49 @@ pub struct Manifest {
     pub groups: List<Group>,
 }
 
+/// The long texts of a manifest entry that only a shown series needs: its source URLs, the
+/// upstream files (paths, origins, sha256 sums) and the caveats. The app compiles the entries
+/// of the series it does not embed in without them ([`SeriesMeta::slim`]) and reads them from
+/// the manifest next to the page when such a series is loaded ([`SeriesMeta::with_details`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SeriesDetails {
+    /// Every source URL, the first included.
+    pub source_urls: List<Text>,
+    /// The upstream files.
+    pub upstream: List<Upstream>,
+    /// The caveats.
+    pub caveats: List<Text>,
+}
+
+impl SeriesMeta {
+    /// This entry without its [`SeriesDetails`]: no source URLs, upstream files or caveats.
+    /// Everything else (titles, units, fit settings, credit, licence, dates) is kept: the
+    /// series picker, the mosaic and "About this data"'s list of every series use those.
+    pub fn slim(&self) -> SeriesMeta {
+        self.with_details(SeriesDetails::default())
+    }
+
+    /// This entry's [`SeriesDetails`].
+    pub fn details(&self) -> SeriesDetails {
+        SeriesDetails {
+            source_urls: self.source_urls.clone(),
+            upstream: self.upstream.clone(),
+            caveats: self.caveats.clone(),
+        }
+    }
+
+    /// This entry with `details` in place of its own source URLs, upstream files and caveats,
+    /// so that `m.slim().with_details(m.details()) == m`.
+    pub fn with_details(&self, details: SeriesDetails) -> SeriesMeta {
+        SeriesMeta {
+            source_urls: details.source_urls,
+            upstream: details.upstream,
+            caveats: details.caveats,
+            ..self.clone()
+        }
+    }
+}
+
 /// What kind of observation a point is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PointKind {
@@ -778,6 +821,28 @@ mod tests {
             reference_lines: vec![].into(),
             breaks: vec![].into(),
         }
+    }
+
+    #[test]
+    fn a_slim_entry_keeps_all_but_its_details_and_gets_them_back() {
+        let mut m = meta(Unit::Percent);
+        m.source_urls = vec!["https://a.example".into(), "https://b.example".into()].into();
+        m.caveats = vec!["c1".into(), "c2".into()].into();
+        m.upstream = vec![Upstream {
+            path: "upstream/x.csv".into(),
+            sha256: "00".into(),
+            origin: "https://a.example/x.csv".into(),
+            extract: Some("rows".into()),
+            extract_sha256: None,
+        }]
+        .into();
+        let slim = m.slim();
+        assert_eq!(slim.details(), SeriesDetails::default());
+        assert!(slim.source_urls.is_empty() && slim.caveats.is_empty() && slim.upstream.is_empty());
+        assert_ne!(slim, m);
+        assert_eq!(slim.licence, m.licence);
+        assert_eq!(slim.details().caveats.len(), 0);
+        assert_eq!(slim.with_details(m.details()), m);
     }
 
     const HEAD: &str = "id,model,org,date,value,ci_low,ci_high,frontier,kind,source\n";
