@@ -124,6 +124,21 @@ pub fn chance(props: &ChanceProps) -> Html {
         );
         (curves, Html::from_html_unchecked(AttrValue::from(svg)))
     });
+    // The calibrated band's level shift μ moves the simulated trends off the projection line:
+    // say so, with its size, wherever it is large enough to move the dates.
+    let recentred = fc
+        .prepared
+        .calibration
+        .as_ref()
+        .filter(|c| props.band == Band::Calibrated && c.bias.abs() >= 0.05)
+        .map(|c| {
+            let (how, when) = if c.bias > 0.0 { ("low", "earlier") } else { ("high", "later") };
+            format!(
+                "The calibrated band also re-centres the simulated trends: this trend's earlier one-step forecasts landed {how} by {:.2} ({}) on average, shrunk towards 0, so the chances and the simulated dates in the table come {when} than the projection line's.",
+                c.bias.abs(),
+                fc.prepared.transform.space_label()
+            )
+        });
     html! {
         <section class="chance" data-testid="chance" aria-label="Chance of each milestone by a date">
             <div class="chance-controls">
@@ -139,6 +154,9 @@ pub fn chance(props: &ChanceProps) -> Html {
             </div>
             {quote_html}
             <p class="hint">{"The default date, 31 Dec 2028, is the horizon of the essay “Automating AI Research”, which puts a likely chance (60%+) on no-human-involved AI R&D by the end of 2028. The chance is the share of simulated trends that reach the milestone by that date; the calibrated band widens the fit's own uncertainty by how far this trend's past forecasts missed (see the backtest)."}</p>
+            if let Some(text) = recentred {
+                <p class="hint" data-testid="chance-recentred">{text}</p>
+            }
             if let Some((curves, svg)) = chart {
                 <figure class="chance-figure" ref={figure} data-testid="chance-chart" data-curves={curves.len().to_string()}>
                     {svg}

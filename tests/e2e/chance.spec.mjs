@@ -105,3 +105,25 @@ test('embed carries the chance sentence and column', async ({ page }) => {
   await expect(page.getByTestId('milestone-work-month-prob')).toHaveAttribute('data-value', /\d/);
   await expect(page.getByTestId('chance-quote')).toContainText('by 31 Dec 2028');
 });
+
+test('the calibrated band says when it re-centres the simulated trends, and which way the dates move', async ({ page }) => {
+  const problems = await openApp(page, './');
+  const note = page.getByTestId('chance-recentred');
+  await expect(note).toContainText(/landed (low|high) by \d+\.\d\d \(log₂\)/);
+  const text = await note.textContent();
+  const earlier = text.includes('landed low');
+  expect(text).toContain(earlier ? 'come earlier' : 'come later');
+  // The table agrees: the simulated median of every milestone sits on that side of the projection.
+  for (const id of ['work-day', 'work-week', 'work-month']) {
+    const projection = await readValue(page, `milestone-${id}`);
+    const median = await readValue(page, `milestone-${id}-p50`);
+    expect(projection && median, id).toBeTruthy();
+    if (earlier) expect(median < projection, `${id}: ${median} < ${projection}`).toBe(true);
+    else expect(median > projection, `${id}: ${median} > ${projection}`).toBe(true);
+  }
+  // The fit-only band is centred on the fit: no such sentence.
+  await page.getByTestId('band-select').selectOption('fit');
+  await expect(note).toHaveCount(0);
+  await expect(page.getByTestId('backtest-coverage-80')).toHaveAttribute('data-value', String(7 / 13));
+  expect(problems.pageErrors).toEqual([]);
+});
