@@ -255,9 +255,9 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
             <p id="chart-keys" class="hint">{"Hover a point, or focus the chart and use the arrow keys, to see its details and source; click it (or press Enter) to leave it out of the fit."}</p>
             <Legend model={later.model.0.clone()} />
             <SourceNote meta={series.meta.clone()} />
-            <crate::components::ForecastVerdicts forecasts={published} forecast={later.fc.clone()} rel={later.state.rel} />
+            <crate::components::ForecastVerdicts forecasts={published.clone()} forecast={later.fc.clone()} rel={later.state.rel} />
             <ShareBar query={(*query).clone()} title={props.title.clone()}>
-                <ExportBar forecast={later.fc.clone()} runs={runs.clone()} state={later.resolved.clone()} on_scenario={props.on_scenario.clone()} on_import={props.on_import.clone()} />
+                <ExportBar forecast={later.fc.clone()} runs={runs.clone()} state={later.resolved.clone()} on_scenario={props.on_scenario.clone()} on_import={props.on_import.clone()} forecasts={published.clone()} />
             </ShareBar>
             { for later.fc.notes.iter().map(|n| html! { <p class="note" role="status">{n}</p> }) }
             <section class="controls" aria-label="Trend and assumptions">

@@ -1,7 +1,9 @@
 use crate::browser;
 use trendline_chart::{build_model, draw, ModelOptions, Theme};
 use trendline_core::forecast::compare::ScenarioRun;
-use trendline_core::sharing::export::{assumptions, csv_export_with, export_stem};
+use trendline_core::sharing::export::{
+    assumptions, csv_export_with, csv_forecasts_section, export_stem,
+};
 use trendline_core::sharing::scenario::scenario_json;
 use trendline_core::{Day, Forecast, State};
 use wasm_bindgen::JsCast;
@@ -19,6 +21,9 @@ pub struct ExportBarProps {
     pub on_scenario: Callback<Result<String, String>>,
     /// Opens the "import your data" panel.
     pub on_import: Callback<()>,
+    /// The published forecasts about the series, scored in the CSV as on the page.
+    #[prop_or_default]
+    pub forecasts: std::rc::Rc<Vec<trendline_core::data::published::PublishedForecast>>,
 }
 
 /// Today, from the browser's clock (for file names and the CSV header); natively (the build's
@@ -204,14 +209,16 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
     let csv = {
         let (fc, state, stem) = (props.forecast.clone(), props.state.clone(), stem.clone());
         let runs = props.runs.clone();
+        let forecasts = props.forecasts.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = csv_export_with(
+            let mut text = csv_export_with(
                 &fc,
                 &state,
                 &runs,
                 &crate::bundle::MANIFEST.vintage,
                 today(),
             );
+            text.push_str(&csv_forecasts_section(&fc, &forecasts, state.rel));
             browser::download(
                 &format!("{stem}.csv"),
                 "text/csv;charset=utf-8",

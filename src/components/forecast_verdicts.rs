@@ -77,7 +77,7 @@ pub fn forecast_verdicts(props: &ForecastVerdictsProps) -> Html {
     html! {
         <section class="forecast-verdicts" aria-labelledby="forecast-verdicts-h" data-testid="forecast-verdicts">
             <h3 id="forecast-verdicts-h">{"Published forecasts, scored"}</h3>
-            <p class="hint">{"A forecast whose date has passed is compared with the measured frontier (the best measured value up to its date); one still ahead with the trend drawn: when it reaches the forecast's value, and the chance of that value by that date from the simulated trends (fit band)."}</p>
+            <p class="hint">{"A forecast whose date has passed is compared with the measured frontier (the best measured value up to its date); one still ahead with the trend drawn: when it reaches the forecast's value, and the chance of that value by that date from the selected band's simulated trends. The CSV export carries the same verdicts."}</p>
             <ul>{ for rows }</ul>
         </section>
     }

@@ -32,7 +32,38 @@ test('CSV export: header of sources and assumptions, every point, the projection
     expect(row, id).toContain(await readValue(page, `milestone-${id}`));
   }
   expect(section('projection').rows.length).toBeGreaterThan(12);
+  // The published forecasts, scored as on the page: same verdict per forecast.
+  const fcs = section('published forecasts');
+  expect(fcs.header.split(',')).toContain('verdict');
+  const shown = await page.locator('[data-testid$="-verdict"][data-testid^="forecast-"]').evaluateAll((els) =>
+    els.map((e) => [e.getAttribute('data-testid').slice('forecast-'.length, -'-verdict'.length), e.getAttribute('data-value')]));
+  expect(shown.length).toBeGreaterThan(0);
+  expect(fcs.rows.length).toBe(shown.length);
+  const col = fcs.header.split(',').indexOf('verdict');
+  expect(col).toBeGreaterThan(0);
+  for (const [id, verdict] of shown) {
+    const row = fcs.rows.map(cells).find((r) => r[0] === id);
+    expect(row, id).toBeTruthy();
+    expect(row.length).toBe(fcs.header.split(',').length);
+    expect(row[col], id).toBe(verdict);
+  }
 });
+
+/** The cells of one CSV line (RFC 4180 quoting: quoted cells may hold commas and "" quotes). */
+function cells(line) {
+  const out = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted && c === '"' && line[i + 1] === '"') { cell += '"'; i++; }
+    else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) { out.push(cell); cell = ''; }
+    else cell += c;
+  }
+  out.push(cell);
+  return out;
+}
 
 test('the CSV export of a series fetched on demand carries its source links, licence and caveats', async ({ page }) => {
   const m = JSON.parse(fs.readFileSync(new URL('../../data/manifest.json', import.meta.url), 'utf8')).series.find((s) => s.id === 'eci');

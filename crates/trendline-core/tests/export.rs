@@ -553,3 +553,65 @@ fn formula_like_names_are_neutralised_and_numbers_stay_numbers() {
         "no cell starts with ="
     );
 }
+
+/// The published forecasts section scores each forecast about the series as the page does:
+/// its verdict token, months and chance come from `forecast::verdict` with the selected band's
+/// chance, and the sentence survives CSV quoting.
+#[test]
+fn the_csv_carries_the_published_forecasts_and_their_verdicts() {
+    use trendline_core::forecast::verdict::verdict;
+    use trendline_core::sharing::export::{csv_forecasts_section, FORECAST_VERDICT_COLUMNS};
+    let d = data();
+    for id in [
+        "metr-th1.1-p50",
+        "swebench-verified",
+        "swebench-verified-leaderboard",
+    ] {
+        let s = State {
+            series: id.into(),
+            ..State::default()
+        };
+        let fc = run(&d, &s);
+        let about: Vec<_> = d
+            .forecasts
+            .iter()
+            .filter(|f| f.applies_to(id))
+            .cloned()
+            .collect();
+        assert!(!about.is_empty(), "{id}: the data has forecasts about it");
+        let mut text = csv_export(&fc, &s, VINTAGE, day("2026-12-06"));
+        text.push_str(&csv_forecasts_section(&fc, &about, s.rel));
+        let t = tables(&text);
+        let rows = &t["published forecasts"];
+        assert_eq!(rows[0], FORECAST_VERDICT_COLUMNS.map(String::from).to_vec());
+        assert_eq!(rows.len(), about.len() + 1, "{id}");
+        for (f, r) in about.iter().zip(&rows[1..]) {
+            assert_eq!(r.len(), FORECAST_VERDICT_COLUMNS.len());
+            assert_eq!(r[0], f.id);
+            let p = fc.chance_by(f.in_series_unit().0, f.target);
+            let v = verdict(f, &fc.prepared.series, fc.projection.as_ref(), p).expect("scored");
+            assert_eq!(r[11], v.kind.token(), "{}", f.id);
+            assert!(["inside", "above", "below", "ahead", "behind"].contains(&r[11].as_str()));
+            assert_eq!(r[14], v.sentence);
+            assert_eq!(r[13].parse::<f64>().ok(), v.probability, "{}", f.id);
+        }
+        // The other points of the export are untouched by the section.
+        assert!(t.contains_key("points") && t.contains_key("milestones"));
+    }
+    // At another reliability level the horizons are not scored, and the file says why.
+    let s = State {
+        rel: 80.0,
+        ..State::default()
+    };
+    let fc = run(&d, &s);
+    let about: Vec<_> = d
+        .forecasts
+        .iter()
+        .filter(|f| f.applies_to("metr-th1.1-p50"))
+        .cloned()
+        .collect();
+    let sec = csv_forecasts_section(&fc, &about, s.rel);
+    assert!(sec.contains("# Not scored: "), "{sec}");
+    assert!(!sec.contains("verdict"));
+    assert_eq!(csv_forecasts_section(&fc, &[], 50.0), "");
+}

@@ -696,6 +696,88 @@ pub fn csv_export_with(
     out
 }
 
+/// Columns of the `published forecasts` section ([`csv_forecasts_section`]).
+pub const FORECAST_VERDICT_COLUMNS: [&str; 17] = [
+    "id",
+    "label",
+    "forecaster",
+    "made",
+    "kind",
+    "target",
+    "statistic",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "verdict",
+    "months_ahead",
+    "chance_by_target",
+    "sentence",
+    "source",
+    "licence",
+];
+
+/// The section of a CSV export that scores the published forecasts about the series, as the
+/// page does: one row per forecast with its own figures (as the source writes them, in its
+/// own `unit`), the verdict token of [`crate::forecast::verdict::verdict`] (`inside`, `above`,
+/// `below`, `ahead`, `behind`; empty when it cannot be scored), the months the trend is ahead
+/// (negative: behind), `P(its value reached by its date)` from the selected band's simulated
+/// trends ([`Forecast::chance_by`]), the sentence and the source. Empty text when there are
+/// no forecasts. For horizons shown at another reliability level than 50% the section holds
+/// a comment saying they are scored at 50% only (the forecasts are about 50% horizons).
+pub fn csv_forecasts_section(
+    forecast: &Forecast,
+    forecasts: &[crate::data::published::PublishedForecast],
+    rel: f64,
+) -> String {
+    let mut out = String::new();
+    if forecasts.is_empty() {
+        return out;
+    }
+    out.push_str(CSV_NEWLINE);
+    comment(&mut out, "section", "published forecasts");
+    let series = &forecast.prepared.series;
+    if series.meta.unit == Unit::Minutes && rel != 50.0 {
+        comment(
+            &mut out,
+            "Not scored",
+            &format!("the published forecasts are about 50% time horizons; they are scored at 50% reliability only (exported: {rel}%)"),
+        );
+        return out;
+    }
+    row(&mut out, &FORECAST_VERDICT_COLUMNS);
+    for f in forecasts {
+        let p = forecast.chance_by(f.in_series_unit().0, f.target);
+        let v = crate::forecast::verdict::verdict(f, series, forecast.projection.as_ref(), p);
+        row(
+            &mut out,
+            &[
+                f.id.clone(),
+                f.label.clone(),
+                f.forecaster.clone(),
+                f.made.to_string(),
+                f.kind.token().to_string(),
+                f.target.to_string(),
+                f.statistic.clone(),
+                num(f.value),
+                opt_num(f.low),
+                opt_num(f.high),
+                f.unit.token().to_string(),
+                v.as_ref().map_or("", |v| v.kind.token()).to_string(),
+                opt_num(v.as_ref().and_then(|v| v.months)),
+                opt_num(v.as_ref().and_then(|v| v.probability)),
+                v.map_or_else(
+                    || "not scored: no measured point before its date".to_string(),
+                    |v| v.sentence,
+                ),
+                f.source.clone(),
+                f.licence.clone(),
+            ],
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
