@@ -274,18 +274,18 @@ fn the_calibrated_band_is_calibrated_over_the_bundled_series() {
     assert!(is_cal < is_fit);
 }
 
-/// A series whose first dates hold ties: its 5th point in date order has only 3 points dated
-/// before it, too few for a hindcast, so the backtest does not score it; every scored point
-/// was predicted from at least 4 earlier points.
-#[test]
-fn the_backtest_scores_no_point_from_fewer_than_four_earlier_points() {
-    use trendline_core::forecast::calibration::MIN_TRAIN;
+/// A user series of task lengths in minutes from `csv` (`date,value` rows), and its
+/// rolling-origin backtest over every point (200 draws, log₂ space).
+fn backtest_of(
+    csv: &str,
+) -> (
+    trendline_core::Series,
+    trendline_core::forecast::backtest::Backtest,
+) {
     use trendline_core::{parse_user_csv, FitWindow, ImportUnit, Selection, Transform};
-    let csv = "date,value\n2024-01-01,1\n2024-02-01,2\n2024-02-01,2.5\n2024-03-01,3\n\
-               2024-03-01,3.5\n2024-04-01,5\n2024-05-01,7\n2024-06-01,9\n2024-07-01,14\n";
     let s = parse_user_csv(
-        "ties",
-        "Ties",
+        "csv",
+        "CSV",
         csv,
         ImportUnit::Minutes,
         Day::parse("2026-01-01").unwrap(),
@@ -296,6 +296,18 @@ fn the_backtest_scores_no_point_from_fewer_than_four_earlier_points() {
         ..FitWindow::default()
     };
     let bt = rolling_origin(&s, &w, Transform::Log2, 200).unwrap();
+    (s, bt)
+}
+
+/// A series whose first dates hold ties: its 5th point in date order has only 3 points dated
+/// before it, too few for a hindcast, so the backtest does not score it; every scored point
+/// was predicted from at least 4 earlier points.
+#[test]
+fn the_backtest_scores_no_point_from_fewer_than_four_earlier_points() {
+    use trendline_core::forecast::calibration::MIN_TRAIN;
+    let csv = "date,value\n2024-01-01,1\n2024-02-01,2\n2024-02-01,2.5\n2024-03-01,3\n\
+               2024-03-01,3.5\n2024-04-01,5\n2024-05-01,7\n2024-06-01,9\n2024-07-01,14\n";
+    let (s, bt) = backtest_of(csv);
     let first = s.points[bt.rows[0].index].date;
     assert_eq!(first, Day::parse("2024-04-01").unwrap(), "{:?}", bt.rows);
     assert_eq!(bt.rows.len(), 4);
@@ -307,22 +319,9 @@ fn the_backtest_scores_no_point_from_fewer_than_four_earlier_points() {
 /// same date with another value is scored.
 #[test]
 fn the_backtest_scores_a_copy_of_a_point_once() {
-    use trendline_core::{parse_user_csv, FitWindow, ImportUnit, Selection, Transform};
     let csv = "date,value\n2024-01-01,1\n2024-02-01,2\n2024-03-01,3\n2024-04-01,4.5\n\
                2024-05-01,6\n2024-05-01,6\n2024-05-01,6\n2024-05-01,7\n2024-06-01,9\n";
-    let s = parse_user_csv(
-        "copies",
-        "Copies",
-        csv,
-        ImportUnit::Minutes,
-        Day::parse("2026-01-01").unwrap(),
-    )
-    .unwrap();
-    let w = FitWindow {
-        selection: Selection::All,
-        ..FitWindow::default()
-    };
-    let bt = rolling_origin(&s, &w, Transform::Log2, 200).unwrap();
+    let (s, bt) = backtest_of(csv);
     let scored: Vec<(Day, f64)> = bt
         .rows
         .iter()
