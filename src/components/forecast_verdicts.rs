@@ -1,7 +1,7 @@
 use crate::shared::Shared;
 use trendline_core::data::published::PublishedForecast;
-use trendline_core::forecast::verdict::{verdict, VerdictKind};
-use trendline_core::{Forecast, Unit};
+use trendline_core::forecast::verdict::{verdicts, VerdictKind};
+use trendline_core::Forecast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -22,9 +22,7 @@ pub fn forecast_verdicts(props: &ForecastVerdictsProps) -> Html {
     if props.forecasts.is_empty() {
         return html! {};
     }
-    let fc = &props.forecast;
-    let series = &fc.prepared.series;
-    if series.meta.unit == Unit::Minutes && props.rel != 50.0 {
+    let Some(verdicts) = verdicts(&props.forecast, &props.forecasts, props.rel) else {
         return html! {
             <section class="forecast-verdicts" aria-labelledby="forecast-verdicts-h">
                 <h3 id="forecast-verdicts-h">{"Published forecasts, scored"}</h3>
@@ -34,11 +32,8 @@ pub fn forecast_verdicts(props: &ForecastVerdictsProps) -> Html {
                 )}</p>
             </section>
         };
-    }
-    let rows = props.forecasts.iter().map(|f| {
-        let value = f.in_series_unit().0;
-        let p = fc.chance_by(value, f.target);
-        let v = verdict(f, series, fc.projection.as_ref(), p);
+    };
+    let rows = props.forecasts.iter().zip(verdicts).map(|(f, v)| {
         let id = &f.id;
         match v {
             Some(v) => {

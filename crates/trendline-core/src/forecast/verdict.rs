@@ -296,6 +296,31 @@ pub fn verdict(
     }
 }
 
+/// The verdicts of `forecasts` on the forecast `fc`, in order: [`verdict`] against `fc`'s
+/// series and projection, with `P(value reached by its date)` from `fc`'s selected band
+/// ([`crate::Forecast::chance_by`]). `None` for horizons shown at a reliability level `rel`
+/// other than 50%: the published forecasts are about 50% horizons, so they are scored there
+/// only. The page and the CSV export both read this.
+pub fn verdicts(
+    fc: &crate::Forecast,
+    forecasts: &[PublishedForecast],
+    rel: f64,
+) -> Option<Vec<Option<Verdict>>> {
+    let series = &fc.prepared.series;
+    if series.meta.unit == crate::data::units::Unit::Minutes && rel != 50.0 {
+        return None;
+    }
+    Some(
+        forecasts
+            .iter()
+            .map(|f| {
+                let p = fc.chance_by(f.in_series_unit().0, f.target);
+                verdict(f, series, fc.projection.as_ref(), p)
+            })
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

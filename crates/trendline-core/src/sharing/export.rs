@@ -736,19 +736,16 @@ pub fn csv_forecasts_section(
     }
     out.push_str(CSV_NEWLINE);
     comment(&mut out, "section", "published forecasts");
-    let series = &forecast.prepared.series;
-    if series.meta.unit == Unit::Minutes && rel != 50.0 {
+    let Some(verdicts) = crate::forecast::verdict::verdicts(forecast, forecasts, rel) else {
         comment(
             &mut out,
             "Not scored",
             &format!("the published forecasts are about 50% time horizons; they are scored at 50% reliability only (exported: {rel}%)"),
         );
         return out;
-    }
+    };
     row(&mut out, &FORECAST_VERDICT_COLUMNS);
-    for f in forecasts {
-        let p = forecast.chance_by(f.in_series_unit().0, f.target);
-        let v = crate::forecast::verdict::verdict(f, series, forecast.projection.as_ref(), p);
+    for (f, v) in forecasts.iter().zip(verdicts) {
         row(
             &mut out,
             &[
