@@ -298,11 +298,11 @@ pub fn verdict(
 
 /// The verdicts of `forecasts` on the forecast `fc`, in order: [`verdict`] against `fc`'s
 /// series and projection, with `P(value reached by its date)` from `fc`'s selected band
-/// ([`crate::Forecast::chance_by`]). `None` for horizons shown at a reliability level `rel`
-/// other than 50%: the published forecasts are about 50% horizons, so they are scored there
-/// only. The page and the CSV export both read this.
+/// ([`crate::forecast::Forecast::chance_by`]). `None` for horizons shown at a reliability
+/// level `rel` other than 50%: the published forecasts are about 50% horizons, so they are
+/// scored there only. The page and the CSV export both read this.
 pub fn verdicts(
-    fc: &crate::Forecast,
+    fc: &crate::forecast::Forecast,
     forecasts: &[PublishedForecast],
     rel: f64,
 ) -> Option<Vec<Option<Verdict>>> {
