@@ -36,6 +36,7 @@ pub use app::App;
 /// otherwise it drops it and renders fresh on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn run() {
+    register_number_reader();
     theme::apply(theme::stored());
     let doc = browser::window().and_then(|w| w.document());
     let pre = doc.as_ref().and_then(|d| d.get_element_by_id("prerender"));
@@ -62,9 +63,21 @@ pub fn run() {
     });
 }
 
+/// Numbers outside the core's fast path (more than 19 significant digits, or an exponent
+/// beyond ±22) are read by JavaScript's `parseFloat`, correctly rounded as Rust's own parser is,
+/// so the app does not carry that parser's tables (see `trendline_core::data::number`). The core
+/// has checked the text's grammar before it asks.
+#[cfg(target_arch = "wasm32")]
+pub fn register_number_reader() {
+    trendline_core::data::number::set_fallback(|s| {
+        Some(js_sys::Number::parse_float(s)).filter(|v| !v.is_nan())
+    });
+}
+
 /// Mounts the app inside `root` (browser tests mount into a fresh element).
 #[cfg(target_arch = "wasm32")]
 pub fn mount(root: web_sys::Element) -> yew::AppHandle<App> {
+    register_number_reader();
     theme::apply(theme::stored());
     yew::Renderer::<App>::with_root(root).render()
 }

@@ -156,3 +156,36 @@ async fn typed_nonsense_keeps_the_last_valid_doubling_time() {
         );
     }
 }
+
+/// Numbers outside the core's fast path are read by the browser's `parseFloat` once the app is
+/// mounted: every such text reads bit for bit as Rust's own parser reads it, and a typed value
+/// with 22 significant digits reaches the page as its nearest `f64`.
+#[wasm_bindgen_test]
+async fn long_numbers_read_as_rust_reads_them() {
+    let root = mount();
+    settle().await;
+    for s in [
+        "16.899999999999998",
+        "0.41666666666666669",
+        "13.5999999999999983",
+        "9007199254740993",
+        "1e23",
+        "-1e-23",
+        "2.2250738585072011e-308",
+        "4.9e-324",
+        "1e400",
+        "1.7976931348623157e308",
+        "123456789012345678901234567890e-28",
+        ".1234567890123456789012",
+        "1.e30",
+    ] {
+        let want = s.parse::<f64>().unwrap();
+        let got = trendline_core::data::number::parse_f64(s);
+        assert_eq!(got.map(f64::to_bits), Some(want.to_bits()), "{s}");
+    }
+    assert_eq!(trendline_core::data::number::parse_f64("1e23x"), None);
+    let typed: HtmlInputElement = find(&root, "doubling-input").dyn_into().unwrap();
+    input(&typed, "90.00000000000000000001");
+    settle().await;
+    assert_eq!(value(&root, "assumed-doubling-days"), "90");
+}

@@ -1,4 +1,5 @@
 use super::data_number;
+use trendline_core::data::number::parse_f64;
 use trendline_core::data::units::{doubling_in_words, format_days_and_months, rate_in_words};
 use trendline_core::settings::{DOUBLING_DAYS_LIMITS, SLIDER_DOUBLING_DAYS};
 use web_sys::HtmlInputElement;
@@ -23,12 +24,7 @@ pub struct DoublingControlProps {
 
 fn number_from(e: &InputEvent) -> Option<f64> {
     let input: HtmlInputElement = e.target_unchecked_into();
-    input
-        .value()
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
+    parse_f64(input.value().trim()).filter(|v| v.is_finite())
 }
 
 /// The doubling-time slider with a typed number beside it; redraws on every `input` event.

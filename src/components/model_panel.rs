@@ -1,4 +1,5 @@
 use super::fit_controls::date_input;
+use trendline_core::data::number::parse_f64;
 use trendline_core::settings::{Anchor, Cap, Units, ACCEL_LIMITS, MC_MAX, REL_LIMITS, SAT_LIMITS};
 use trendline_core::{Action, Day, Family, Prepared, State, Unit};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -15,11 +16,7 @@ pub struct ModelPanelProps {
 
 fn input_number(e: &InputEvent) -> Option<f64> {
     let i: HtmlInputElement = e.target_unchecked_into();
-    i.value()
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
+    parse_f64(i.value().trim()).filter(|v| v.is_finite())
 }
 
 fn select_value(e: &Event) -> String {
@@ -77,7 +74,7 @@ pub fn model_panel(props: &ModelPanelProps) -> Html {
             d.emit(Action::SetCap(match v.as_str() {
                 "default" => Cap::Default,
                 "none" => Cap::Off,
-                h => h.parse().map(Cap::Hours).unwrap_or(Cap::Default),
+                h => parse_f64(h).map_or(Cap::Default, Cap::Hours),
             }))
         })
     };
@@ -102,12 +99,7 @@ pub fn model_panel(props: &ModelPanelProps) -> Html {
             let v = i.value();
             if v.trim().is_empty() {
                 d.emit(Action::SetGoal(None));
-            } else if let Some(h) = v
-                .trim()
-                .parse::<f64>()
-                .ok()
-                .filter(|h| h.is_finite() && *h > 0.0)
-            {
+            } else if let Some(h) = parse_f64(v.trim()).filter(|h| h.is_finite() && *h > 0.0) {
                 d.emit(Action::SetGoal(Some(h)));
             }
         })

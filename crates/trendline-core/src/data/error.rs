@@ -51,8 +51,8 @@ pub(crate) fn parse_opt_f64(cell: &str, column: &str) -> Result<Option<f64>, Str
     if t.is_empty() {
         return Ok(None);
     }
-    match t.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(Some(v)),
+    match super::number::parse_f64(t) {
+        Some(v) if v.is_finite() => Ok(Some(v)),
         _ => Err(format!("{column} \"{t}\" is not a finite number")),
     }
 }

@@ -75,7 +75,7 @@ fn read_number(cell: &str, delimiter: u8) -> Option<f64> {
         t
     };
     // Rust also reads "inf" and "NaN"; neither is a value here.
-    t.parse::<f64>().ok().filter(|v| v.is_finite())
+    super::number::parse_f64(t).filter(|v| v.is_finite())
 }
 
 /// 1-based line numbers of byte offsets, counted incrementally (offsets must not decrease).

@@ -379,7 +379,8 @@ fn derived_reliability(forecast: &Forecast, state: &State) -> bool {
 /// Whether a spreadsheet could read `s` as a formula: it starts with `=`, `+`, `-`, `@`, a tab
 /// or a carriage return (OWASP's CSV-injection list) and is not simply a number.
 fn formula_like(s: &str) -> bool {
-    s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.trim().parse::<f64>().is_err()
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        && crate::data::number::parse_f64(s.trim()).is_none()
 }
 
 /// One CSV cell (RFC 4180): quoted when it contains a comma, a double quote, CR or LF, when it

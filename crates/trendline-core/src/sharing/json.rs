@@ -372,8 +372,8 @@ impl Parser<'_> {
             }
         }
         let t = self.text.get(start..self.i).unwrap_or_default();
-        match t.parse::<f64>() {
-            Ok(v) if v.is_finite() => Ok(Json::Number(v)),
+        match crate::data::number::parse_f64(t) {
+            Some(v) if v.is_finite() => Ok(Json::Number(v)),
             _ => Err(self.err_at(
                 start,
                 format!("expected a number within ±1.8e308, found {t}"),

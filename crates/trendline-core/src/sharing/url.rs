@@ -76,7 +76,7 @@ pub struct Decoded {
 }
 
 fn number(v: &str) -> Option<f64> {
-    v.parse::<f64>().ok().filter(|x| x.is_finite())
+    crate::data::number::parse_f64(v).filter(|x| x.is_finite())
 }
 
 /// Records that `key=value` was not used as given (one entry per key, the last wins).
