@@ -6,6 +6,9 @@
 //! nothing panics and that the documented invariants hold. `make fuzz` runs the matching
 //! cargo-fuzz targets (`crates/trendline-core/fuzz`) for longer.
 
+// Tests sort freely: they are not in the wasm (clippy.toml keeps one sort in it).
+#![allow(clippy::disallowed_methods)]
+
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use std::path::PathBuf;

@@ -1,5 +1,8 @@
 //! Scenario files: every setting written as JSON and read back through the URL decoder.
 
+// Tests sort freely: they are not in the wasm (clippy.toml keeps one sort in it).
+#![allow(clippy::disallowed_methods)]
+
 use std::path::PathBuf;
 use trendline_core::settings::{Anchor, Cap, Units};
 use trendline_core::sharing::json::parse;

@@ -14,6 +14,8 @@ use std::cmp::Ordering;
 /// keeps equal positions in their original order: `(0..n)` sorted stably by `cmp`.
 ///
 /// Not generic (the comparator is a trait object), so there is one copy of the sort.
+// The one copy of the sort (clippy.toml disallows the others).
+#[allow(clippy::disallowed_methods)]
 #[inline(never)]
 fn sorted_positions(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
@@ -95,6 +97,7 @@ pub fn select_nth(v: &mut [f64], k: usize) -> Option<f64> {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // tests sort freely: they are not in the wasm
 mod tests {
     use super::*;
 

@@ -100,7 +100,7 @@ pub fn calibrate(xs: &[f64], ys: &[f64]) -> Calibration {
         .map(|i| (xs[i], ys[i]))
         .filter(|p| p.0.is_finite() && p.1.is_finite())
         .collect();
-    pts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::data::order::sort_by(&mut pts, |a, b| a.0.total_cmp(&b.0));
     // (e, v, u, one-step)
     let mut hc: Vec<(f64, f64, f64, bool)> = Vec::new();
     let mut k = 0;

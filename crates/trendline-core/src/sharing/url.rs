@@ -587,6 +587,7 @@ pub fn resolved(state: &State, meta: &SeriesMeta) -> State {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // tests sort freely: they are not in the wasm
 mod tests {
     use super::*;
 
