@@ -306,6 +306,21 @@ mod tests {
         }
     }
 
+    /// Short texts drawn from the grammar's own characters in any order ("1e+-5", "+.e",
+    /// "-iNf", "5..", …), so that every way of breaking the grammar is tried.
+    #[test]
+    fn agrees_with_std_on_scrambled_texts() {
+        const CHARS: &[u8] = b"0123456789.eE+-infatyINFATY _x";
+        let mut rng = rand_pcg::Pcg32::seed_from_u64(0x7363_7261_6d62_6c65);
+        for _ in 0..300_000 {
+            let len = rng.random_range(0..9);
+            let s: String = (0..len)
+                .map(|_| char::from(CHARS[rng.random_range(0..CHARS.len())]))
+                .collect();
+            same(&s);
+        }
+    }
+
     #[test]
     fn which_texts_take_the_fast_path() {
         assert_eq!(read("1.5e-3"), Read::Value(0.0015));
