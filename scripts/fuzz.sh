@@ -49,6 +49,8 @@ JSON
 seed manifest_series manifest $'\x00'"$(sed -n '1,/^    },$/p' "$root/data/manifest.json" | sed '$ s/},$/}]}/')"
 seed manifest_series series $'\x01'"$(head -n 6 "$root/data/series/metr-th1.1-p50.csv")"
 seed manifest_series percent $'\x02'"$(head -n 6 "$root/data/series/swebench-verified.csv")"
+seed number short "16.899999999999998"
+seed number exponent "-1.5e-23"
 
 echo "fuzz: building the targets"
 cargo fuzz build -s none
