@@ -188,6 +188,11 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
     let d = &props.dispatch;
     let fit = fc.prepared.fit.as_ref().ok();
     let fitted_points: Vec<usize> = fit.map(|f| f.used.clone()).unwrap_or_default();
+    // Copies of an earlier point (same date and value): fitted once, as that point.
+    let copy_of = |i: usize| -> Option<AttrValue> {
+        let (_, j) = fit?.copies.iter().find(|c| c.0 == i)?;
+        Some(AttrValue::from(series.points.get(*j)?.model.to_string()))
+    };
     let on_point = use_callback(hover.setter(), |p: Option<PointAt>, h| h.set(p));
     // The controls' callbacks, made once per dispatcher, so that controls whose values did not
     // change are not re-rendered on a slider input.
@@ -216,7 +221,7 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
                 <ChartCanvas model={(*model).clone()} label={chart_label(&fc)} {on_point} {on_toggle} />
                 <crate::components::ChartSummary text={crate::components::summary_text(&later.fc, &runs)} />
                 if let Some((index, x, y)) = tooltip {
-                    <PointTooltip series={shown.clone()} {index} {x} {y} fitted={fitted_points.contains(&index)} dropped={s.drop.contains(&series.points[index].id)} />
+                    <PointTooltip series={shown.clone()} {index} {x} {y} fitted={fitted_points.contains(&index)} copy_of={copy_of(index)} dropped={s.drop.contains(&series.points[index].id)} />
                 }
             </div>
     };
@@ -279,7 +284,7 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
             if *rest {
                 <BacktestPanel prepared={Shared(fc.prepared.clone())} band={s.band} />
                 <AboutData meta={series.meta.clone()} />
-                <DataTable series={shown} fitted={fitted_points.clone()} />
+                <DataTable series={shown} fitted={fitted_points.clone()} copies={fit.map(|f| f.copies.clone()).unwrap_or_default()} />
             }
         </>
     }

@@ -221,7 +221,9 @@ def select_points(
     Only kind `measured`. drop: ids left out. cap_hours: points whose cap value (the point's
     own value, or cap_values[id] when given, e.g. the model's 50% horizon for derived
     reliability levels) is above cap_hours*60 minutes are left out; a value equal to the cap
-    is kept. The result keeps the series order (date order).
+    is kept. Each measurement counts once: a point with the same date and value as a point
+    already selected is a copy (ECI lists one model's score under each reasoning setting) and
+    is left out. The result keeps the series order (date order).
     """
     if selection not in ("frontier", "all"):
         raise ValueError(selection)
@@ -245,6 +247,8 @@ def select_points(
             v = cap_values[p.id] if cap_values is not None else p.value
             if v > cap_min:
                 continue
+        if any(q.x == p.x and q.value == p.value for q in out):
+            continue
         out.append(p)
     return out
 

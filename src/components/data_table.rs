@@ -8,6 +8,9 @@ pub struct DataTableProps {
     pub series: SeriesRef,
     /// Indices of the fitted points.
     pub fitted: Vec<usize>,
+    /// `(copy, original)`: points fitted once, as the earlier point with the same date and value.
+    #[prop_or_default]
+    pub copies: Vec<(usize, usize)>,
 }
 
 /// Every point of the series with its source, as a table (for reading and screen readers).
@@ -35,7 +38,7 @@ pub fn data_table(props: &DataTableProps) -> Html {
                                 <td>{ match (p.ci_low, p.ci_high) { (Some(l), Some(h)) => format!("{} – {}", format_value(unit, l), format_value(unit, h)), _ => "—".into() } }</td>
                                 <td>{p.kind.label()}</td>
                                 <td>{ if p.frontier { "yes" } else { "no" } }</td>
-                                <td>{ if props.fitted.contains(&i) { "yes" } else { "no" } }</td>
+                                <td>{ if props.fitted.contains(&i) { "yes".to_string() } else if let Some(m) = props.copies.iter().find(|c| c.0 == i).and_then(|c| s.points.get(c.1)) { format!("once, as {}", m.model) } else { "no".to_string() } }</td>
                                 <td class="src">{&p.source}</td>
                             </tr>
                         }) }

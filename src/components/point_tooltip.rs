@@ -11,6 +11,9 @@ pub struct PointTooltipProps {
     pub x: f64,
     pub y: f64,
     pub fitted: bool,
+    /// The point this one repeats (same date and value), fitted once in its name.
+    #[prop_or_default]
+    pub copy_of: Option<AttrValue>,
     pub dropped: bool,
 }
 
@@ -51,7 +54,7 @@ pub fn point_tooltip(props: &PointTooltipProps) -> Html {
             <div class="muted" data-testid="point-tooltip-id">{format!("id: {}", p.id)}</div>
             <div>{format!("{} · {}", p.date, format_value(unit, p.value))}<span class="muted">{format!(" (exact: {})", p.value)}</span></div>
             <div class="muted">{interval}</div>
-            <div>{format!("{}{}{}", p.kind.label(), if p.frontier { " · frontier" } else { "" }, if props.fitted { " · in the fit" } else if props.dropped { " · left out by you (click to bring back)" } else { " · not fitted" })}</div>
+            <div>{format!("{}{}{}", p.kind.label(), if p.frontier { " · frontier" } else { "" }, if props.fitted { " · in the fit".to_string() } else if let Some(m) = &props.copy_of { format!(" · in the fit once, as {m} (the same date and value)") } else if props.dropped { " · left out by you (click to bring back)".to_string() } else { " · not fitted".to_string() })}</div>
             <div class="src">{&p.source}</div>
         </div>
     }

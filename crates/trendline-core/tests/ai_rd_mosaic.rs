@@ -435,9 +435,19 @@ fn eci_is_a_linear_trend_in_points_per_year() {
     let rate = r.rate_per_year().unwrap();
     assert!(rate > 1.0 && rate < 100.0, "{rate}");
     assert!(close(rate, index_rate_per_year(r.doubling.unwrap(), 1.0)));
-    // The fit is an ordinary least-squares line through the frontier (value, date) pairs.
-    let f = frontier(s);
-    let (xs, ys): (Vec<f64>, Vec<f64>) = f.iter().map(|p| (p.date.x(), p.value)).unzip();
+    // The fit is an ordinary least-squares line through the distinct frontier (date, value)
+    // pairs: ECI lists one model's one score under each reasoning setting, fitted once.
+    let mut pairs: Vec<(f64, f64)> = Vec::new();
+    for p in frontier(s) {
+        if !pairs.contains(&(p.date.x(), p.value)) {
+            pairs.push((p.date.x(), p.value));
+        }
+    }
+    assert!(
+        pairs.len() < frontier(s).len(),
+        "ECI has copies to fit once"
+    );
+    let (xs, ys): (Vec<f64>, Vec<f64>) = pairs.into_iter().unzip();
     let n = xs.len() as f64;
     let (mx, my) = (xs.iter().sum::<f64>() / n, ys.iter().sum::<f64>() / n);
     let b = xs

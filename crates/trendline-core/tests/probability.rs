@@ -314,9 +314,9 @@ fn the_backtest_scores_no_point_from_fewer_than_four_earlier_points() {
     assert!(bt.rows.iter().all(|r| r.trained_on >= MIN_TRAIN));
 }
 
-/// A point with the same date and value as an earlier one is fitted but not scored again (the
-/// same training points give it the same bands: a copy, not a new outcome); a point on the
-/// same date with another value is scored.
+/// A point with the same date and value as an earlier one is neither fitted nor scored again
+/// (the same training points would give it the same bands: a copy, not a new outcome); a point
+/// on the same date with another value is scored.
 #[test]
 fn the_backtest_scores_a_copy_of_a_point_once() {
     let csv = "date,value\n2024-01-01,1\n2024-02-01,2\n2024-03-01,3\n2024-04-01,4.5\n\
@@ -337,6 +337,7 @@ fn the_backtest_scores_a_copy_of_a_point_once() {
         ]
     );
     assert_eq!(bt.calibrated.n, 3);
-    // The copies are still fitted: the last point's hindcast used all 8 earlier points.
-    assert_eq!(bt.rows[2].trained_on, 8);
+    // The copies are not fitted either: the last point's hindcast used the 6 distinct
+    // measurements before it (8 rows, two of them copies).
+    assert_eq!(bt.rows[2].trained_on, 6);
 }

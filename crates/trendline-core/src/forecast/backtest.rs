@@ -147,11 +147,11 @@ impl Backtest {
 /// [`MIN_TRAIN`] selected points dated strictly before it, fits those points, draws `resamples`
 /// bootstrap-plus-noise predictions at its date, and scores it: inside the 80% and 95% bands,
 /// and `|y − median|` (the 5th point in date order is not scored when ties on the first dates
-/// leave fewer than [`MIN_TRAIN`] points before it). A point with the same date and value as
-/// an earlier selected point is not scored again: the same training points give it the same
-/// bands, so it would repeat that point's hit or miss, a copy rather than a new outcome (ECI
-/// lists one model's one score under each of its reasoning settings, up to 9 times); it is
-/// still fitted, as on the page. `None` with fewer than 5 selected points or no scored point.
+/// leave fewer than [`MIN_TRAIN`] points before it). Copies (the same date and value as an
+/// earlier point) are neither fitted nor scored again ([`FitWindow::select`] counts each
+/// measurement once: ECI lists one model's one score under each of its reasoning settings, up
+/// to 9 times); nor is a point whose fit-space value ties an earlier one's on the same date.
+/// `None` with fewer than 5 selected points or no scored point.
 ///
 /// Both bands come from the same draws: fit-only `yᵢ = lineᵢ(x) + εᵢ`; calibrated
 /// `yᵢ = L(x_A) + shiftᵢ' + bᵢ'·(x − x_A)` ([`calibrated_draws`]) with `x_A` the last training

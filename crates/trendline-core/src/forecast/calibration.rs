@@ -72,7 +72,8 @@ impl Default for Calibration {
 /// `x̄_o`, `Sxx_o`, last date `x_Ao`) and, for every distinct point `j` (date and value) dated on
 /// or after `o`, take the error, the variance the fit alone expects and the doublings it
 /// predicts past its last point (a copy of a point, same date and value, would repeat its pair
-/// and is paired once; the fits still count every point):
+/// and is paired once; the hindcast fits use every point given, and the pipeline gives no copies,
+/// see [`FitWindow::select`](crate::model::fit::FitWindow::select)):
 ///
 /// `e_j = y_j − ŷ_o(x_j)`, `v_j = s_o²·(1 + 1/n_o + (x_j − x̄_o)²/Sxx_o)`, `u_j = b_o·(x_j − x_Ao)`.
 ///

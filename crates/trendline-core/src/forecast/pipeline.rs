@@ -387,6 +387,15 @@ pub fn prepare_with(
         }
         _ => {}
     }
+    if let Ok(f) = &fit {
+        let copies = f.copies.len();
+        if copies > 0 {
+            notes.push(format!(
+                "{copies} {} an earlier point's date and value (such as one model's score listed under several settings); each measurement is fitted once.",
+                if copies == 1 { "point repeats" } else { "points repeat" }
+            ));
+        }
+    }
     Prepared {
         series: effective,
         family,

@@ -202,12 +202,45 @@ impl FitWindow {
             && !self.drop.contains(&p.id)
     }
 
-    /// Indices of the fitted points of `series`.
+    /// Indices of the fitted points of `series`: the points [`includes`](Self::includes)
+    /// accepts, each measurement once. A point with the same date and value as an earlier
+    /// accepted point (in the series' order) is a copy of it and is not fitted again: Epoch's
+    /// capabilities index, for one, lists one model's one score under each of its reasoning
+    /// settings (up to 9 times), and counting it 9 times would weigh that score 9-fold in the
+    /// slope and narrow the band as 9 independent measurements would. [`copies`](Self::copies)
+    /// lists them.
     pub fn select(&self, series: &Series) -> Vec<usize> {
-        (0..series.points.len())
-            .filter(|&i| self.includes(&series.points[i]))
-            .collect()
+        self.pass(series).0
     }
+
+    /// The points [`includes`](Self::includes) accepts that [`select`](Self::select) leaves
+    /// out as copies: `(copy, original)` index pairs, `original` being the earlier fitted
+    /// point with the same date and value.
+    pub fn copies(&self, series: &Series) -> Vec<(usize, usize)> {
+        self.pass(series).1
+    }
+
+    fn pass(&self, series: &Series) -> (Vec<usize>, Vec<(usize, usize)>) {
+        let (mut used, mut copies) = (Vec::new(), Vec::new());
+        for (i, p) in series.points.iter().enumerate() {
+            if !self.includes(p) {
+                continue;
+            }
+            match used
+                .iter()
+                .find(|&&j| same_measurement(&series.points[j], p))
+            {
+                Some(&j) => copies.push((i, j)),
+                None => used.push(i),
+            }
+        }
+        (used, copies)
+    }
+}
+
+/// Whether two points are the same measurement: the same date and the same value.
+fn same_measurement(a: &crate::data::dataset::Point, b: &crate::data::dataset::Point) -> bool {
+    a.date == b.date && a.value == b.value
 }
 
 /// A straight-line trend in fit space: OLS of `y = transform(value)` on the day number, i.e. an
@@ -221,6 +254,9 @@ pub struct ExpFit {
     pub transform: Transform,
     /// Indices (into `series.points`) of the fitted points.
     pub used: Vec<usize>,
+    /// Points the window accepts but fits once, as copies of an earlier point:
+    /// `(copy, original)` index pairs (see [`FitWindow::select`]).
+    pub copies: Vec<(usize, usize)>,
     /// First and last fitted date.
     pub span: (Day, Day),
 }
@@ -247,7 +283,7 @@ pub fn fit_line(
     window: &FitWindow,
     transform: Transform,
 ) -> Result<ExpFit, FitError> {
-    let used = window.select(series);
+    let (used, copies) = window.pass(series);
     let mut xs = Vec::with_capacity(used.len());
     let mut ys = Vec::with_capacity(used.len());
     for &i in &used {
@@ -264,6 +300,7 @@ pub fn fit_line(
         line,
         transform,
         used,
+        copies,
         span,
     })
 }
