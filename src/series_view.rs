@@ -191,7 +191,12 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
     // Copies of an earlier point (same date and value): fitted once, as that point.
     let copy_of = |i: usize| -> Option<AttrValue> {
         let (_, j) = fit?.copies.iter().find(|c| c.0 == i)?;
-        Some(AttrValue::from(series.points.get(*j)?.model.to_string()))
+        let (m, p) = (series.points.get(*j)?, series.points.get(i)?);
+        Some(AttrValue::from(if m.model == p.model {
+            format!("{} ({})", m.model, m.id)
+        } else {
+            m.model.to_string()
+        }))
     };
     let on_point = use_callback(hover.setter(), |p: Option<PointAt>, h| h.set(p));
     // The controls' callbacks, made once per dispatcher, so that controls whose values did not
