@@ -19,6 +19,16 @@ fn input_number(e: &InputEvent) -> Option<f64> {
     parse_f64(i.value().trim()).filter(|v| v.is_finite())
 }
 
+/// The trend family of a series whose unit offers no choice, in words.
+fn fixed_family_label(family: Family) -> &'static str {
+    match family {
+        Family::Logistic => "logistic (bounded score)",
+        Family::Linear => "linear (index points per year)",
+        Family::Exponential => "exponential (doubling time)",
+        Family::Superexponential => "superexponential",
+    }
+}
+
 fn select_value(e: &Event) -> String {
     let s: HtmlSelectElement = e.target_unchecked_into();
     s.value()
@@ -137,7 +147,7 @@ pub fn model_panel(props: &ModelPanelProps) -> Html {
                             <option value="superexp" selected={family == Family::Superexponential}>{"superexponential"}</option>
                         </select>
                     } else {
-                        <strong data-testid="model-family-fixed">{"logistic (bounded score)"}</strong>
+                        <strong data-testid="model-family-fixed">{ fixed_family_label(family) }</strong>
                     }
                 </label>
                 if family == Family::Superexponential {

@@ -123,11 +123,22 @@ for (const id of ['eci', 'anthropic-kernels', 'gso', 'openai-prs']) {
       await openDetails(page, 'backtest');
       await expect(page.getByTestId('backtest')).toContainText('(index points)');
       await expect(page.getByTestId('backtest')).not.toContainText('log₂');
+      await expect(page.getByTestId('model-family-fixed')).toHaveText('linear (index points per year)');
+      // ECI lists one model's one score under each reasoning setting: each measurement is
+      // fitted once, the page says how many copies there are and the table names, for each
+      // copy, the fitted point it repeats.
+      const note = page.locator('p.note', { hasText: "repeat an earlier point's date and value" });
+      await expect(note).toHaveCount(1);
+      const copies = Number((await note.textContent()).match(/^(\d+) points? repeat/)[1]);
+      const fitted = page.getByTestId('data-table').locator('tbody td:nth-child(9)');
+      await expect(fitted.filter({ hasText: /^once, as / })).toHaveCount(copies);
+      expect(copies).toBeGreaterThan(0);
     }
     if (id === 'anthropic-kernels') {
       const lines = await page.getByTestId('chart').getAttribute('data-line-labels');
       for (const r of m.reference_lines) expect(lines).toContain(r.label);
       for (const s of sources) expect(s).toMatch(/system card .*p\. \d+/);
+      await expect(page.getByTestId('model-family-fixed')).toHaveText('exponential (doubling time)');
     }
     expect(problems.pageErrors).toEqual([]);
     expect(problems.foreign).toEqual([]);
