@@ -64,7 +64,15 @@ for (let c = 0; c < CHUNKS; c++) {
       const where = `${url.slice(0, 160)}`;
       // 30 s: a cold start (wasm compiled, first render) took over 15 s here with the machine's
       // load average above 20.
-      await expect(page.getByTestId('chart'), where).toHaveAttribute('data-drawn', /\d+/, { timeout: 30_000 });
+      try {
+        await expect(page.getByTestId('chart'), where).toHaveAttribute('data-drawn', /\d+/, { timeout: 30_000 });
+      } catch (e) {
+        // Say what the page showed instead: its console errors, whether the app mounted, and
+        // the start of its text (a chart that never appears is otherwise unexplained).
+        const body = await page.locator('body').innerText({ timeout: 2_000 }).catch(() => '(no body)');
+        const mounted = await page.evaluate(() => !!document.querySelector('main.app')).catch(() => false);
+        throw new Error(`${where}: no chart drawn in 30 s; app mounted: ${mounted}; console errors: ${seen.join(' | ') || 'none'}; page text: ${body.slice(0, 300)}`, { cause: e });
+      }
       const panics = seen.filter((t) => /panicked at|RuntimeError|unreachable/.test(t));
       expect(panics, where).toEqual([]);
       if (key !== '*' && key !== 'embed') {
