@@ -189,14 +189,9 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
     let fit = fc.prepared.fit.as_ref().ok();
     let fitted_points: Vec<usize> = fit.map(|f| f.used.clone()).unwrap_or_default();
     // Copies of an earlier point (same date and value): fitted once, as that point.
-    let copy_of = |i: usize| -> Option<AttrValue> {
-        let (_, j) = fit?.copies.iter().find(|c| c.0 == i)?;
-        let (m, p) = (series.points.get(*j)?, series.points.get(i)?);
-        Some(AttrValue::from(if m.model == p.model {
-            format!("{} ({})", m.model, m.id)
-        } else {
-            m.model.to_string()
-        }))
+    let copy_of = |i: usize| {
+        fit.and_then(|f| crate::components::copy_of(series, &f.copies, i))
+            .map(AttrValue::from)
     };
     let on_point = use_callback(hover.setter(), |p: Option<PointAt>, h| h.set(p));
     // The controls' callbacks, made once per dispatcher, so that controls whose values did not

@@ -38,7 +38,7 @@ pub fn data_table(props: &DataTableProps) -> Html {
                                 <td>{ match (p.ci_low, p.ci_high) { (Some(l), Some(h)) => format!("{} – {}", format_value(unit, l), format_value(unit, h)), _ => "—".into() } }</td>
                                 <td>{p.kind.label()}</td>
                                 <td>{ if p.frontier { "yes" } else { "no" } }</td>
-                                <td>{ if props.fitted.contains(&i) { "yes".to_string() } else if let Some(m) = props.copies.iter().find(|c| c.0 == i).and_then(|c| s.points.get(c.1)) { if m.model == p.model { format!("once, as {} ({})", m.model, m.id) } else { format!("once, as {}", m.model) } } else { "no".to_string() } }</td>
+                                <td>{ if props.fitted.contains(&i) { "yes".to_string() } else if let Some(m) = super::copy_of(s, &props.copies, i) { format!("once, as {m}") } else { "no".to_string() } }</td>
                                 <td class="src">{&p.source}</td>
                             </tr>
                         }) }

@@ -1,8 +1,6 @@
-use super::data_number;
-use trendline_core::data::number::parse_f64;
+use super::{data_number, typed_number};
 use trendline_core::data::units::{doubling_in_words, format_days_and_months, rate_in_words};
 use trendline_core::settings::{DOUBLING_DAYS_LIMITS, SLIDER_DOUBLING_DAYS};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -22,11 +20,6 @@ pub struct DoublingControlProps {
     pub on_reset: Callback<()>,
 }
 
-fn number_from(e: &InputEvent) -> Option<f64> {
-    let input: HtmlInputElement = e.target_unchecked_into();
-    parse_f64(input.value().trim()).filter(|v| v.is_finite())
-}
-
 /// The doubling-time slider with a typed number beside it; redraws on every `input` event.
 #[function_component(DoublingControl)]
 pub fn doubling_control(props: &DoublingControlProps) -> Html {
@@ -35,7 +28,7 @@ pub fn doubling_control(props: &DoublingControlProps) -> Html {
     let on_slider = {
         let cb = props.on_set.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(v) = number_from(&e) {
+            if let Some(v) = typed_number(&e) {
                 cb.emit(v);
             }
         })
@@ -43,7 +36,7 @@ pub fn doubling_control(props: &DoublingControlProps) -> Html {
     let on_typed = {
         let cb = props.on_set.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(v) = number_from(&e).filter(|v| *v >= tmin && *v <= tmax) {
+            if let Some(v) = typed_number(&e).filter(|v| *v >= tmin && *v <= tmax) {
                 cb.emit(v);
             }
         })

@@ -57,6 +57,31 @@ pub use theme_toggle::ThemeToggle;
 use trendline_core::data::units::format_minutes;
 use trendline_core::Unit;
 
+/// The finite number typed into the input an event came from (the core's reader, so the page
+/// reads text as the link and the files do); `None` for anything else.
+pub fn typed_number(e: &yew::InputEvent) -> Option<f64> {
+    use yew::TargetCast;
+    let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+    trendline_core::data::number::parse_f64(input.value().trim()).filter(|v| v.is_finite())
+}
+
+/// For point `i` fitted once as a copy of an earlier point (`copies`: `(copy, original)` pairs,
+/// the same date and value), the name of that point: its public name, with its raw id where both
+/// rows carry the same name.
+pub fn copy_of(
+    series: &trendline_core::Series,
+    copies: &[(usize, usize)],
+    i: usize,
+) -> Option<String> {
+    let &(_, j) = copies.iter().find(|c| c.0 == i)?;
+    let (m, p) = (series.points.get(j)?, series.points.get(i)?);
+    Some(if m.model == p.model {
+        format!("{} ({})", m.model, m.id)
+    } else {
+        m.model.to_string()
+    })
+}
+
 /// A number as `data-value` text: shortest form that reads back to the same `f64`.
 pub fn data_number(v: Option<f64>) -> String {
     v.filter(|v| v.is_finite())

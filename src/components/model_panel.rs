@@ -14,11 +14,6 @@ pub struct ModelPanelProps {
     pub has_reliability: bool,
 }
 
-fn input_number(e: &InputEvent) -> Option<f64> {
-    let i: HtmlInputElement = e.target_unchecked_into();
-    parse_f64(i.value().trim()).filter(|v| v.is_finite())
-}
-
 /// The trend family of a series whose unit offers no choice, in words.
 fn fixed_family_label(family: Family) -> &'static str {
     match family {
@@ -64,7 +59,7 @@ pub fn model_panel(props: &ModelPanelProps) -> Html {
     let on_accel = {
         let d = d.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(v) = input_number(&e) {
+            if let Some(v) = super::typed_number(&e) {
                 d.emit(Action::SetAccel(Some(v)));
             }
         })
@@ -72,7 +67,7 @@ pub fn model_panel(props: &ModelPanelProps) -> Html {
     let number_action = |f: fn(f64) -> Action| {
         let d = d.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(v) = input_number(&e) {
+            if let Some(v) = super::typed_number(&e) {
                 d.emit(f(v));
             }
         })

@@ -278,13 +278,13 @@ mod tests {
                 .map(|_| char::from(b'0' + rng.random_range(0..10u8)))
                 .collect()
         };
+        // A sign drawn from `0..n`: '-', '+', then no sign for every other draw.
+        let sign = |rng: &mut rand_pcg::Pcg32, n: u32| {
+            ["-", "+", ""][rng.random_range(0..n).min(2) as usize]
+        };
         for _ in 0..200_000 {
             let mut s = String::new();
-            match rng.random_range(0..4) {
-                0 => s.push('-'),
-                1 => s.push('+'),
-                _ => {}
-            }
+            s += sign(&mut rng, 4);
             let int = rng.random_range(0..22);
             s += &digits(&mut rng, int);
             if rng.random_bool(0.6) {
@@ -294,11 +294,7 @@ mod tests {
             }
             if rng.random_bool(0.4) {
                 s.push(if rng.random_bool(0.5) { 'e' } else { 'E' });
-                match rng.random_range(0..3) {
-                    0 => s.push('-'),
-                    1 => s.push('+'),
-                    _ => {}
-                }
+                s += sign(&mut rng, 3);
                 let n = rng.random_range(0..4);
                 s += &digits(&mut rng, n);
             }

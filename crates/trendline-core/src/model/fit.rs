@@ -207,19 +207,15 @@ impl FitWindow {
     /// accepted point (in the series' order) is a copy of it and is not fitted again: Epoch's
     /// capabilities index, for one, lists one model's one score under each of its reasoning
     /// settings (up to 9 times), and counting it 9 times would weigh that score 9-fold in the
-    /// slope and narrow the band as 9 independent measurements would. [`copies`](Self::copies)
-    /// lists them.
+    /// slope and narrow the band as 9 independent measurements would. A fit lists them
+    /// ([`ExpFit::copies`]).
     pub fn select(&self, series: &Series) -> Vec<usize> {
         self.pass(series).0
     }
 
-    /// The points [`includes`](Self::includes) accepts that [`select`](Self::select) leaves
-    /// out as copies: `(copy, original)` index pairs, `original` being the earlier fitted
-    /// point with the same date and value.
-    pub fn copies(&self, series: &Series) -> Vec<(usize, usize)> {
-        self.pass(series).1
-    }
-
+    /// The fitted points ([`select`](Self::select)) and the copies left out: `(copy,
+    /// original)` index pairs, `original` being the earlier fitted point with the same date and
+    /// value.
     fn pass(&self, series: &Series) -> (Vec<usize>, Vec<(usize, usize)>) {
         let (mut used, mut copies) = (Vec::new(), Vec::new());
         for (i, p) in series.points.iter().enumerate() {
