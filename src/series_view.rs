@@ -15,7 +15,7 @@ use trendline_core::data::units::format_days_and_months;
 use trendline_core::settings::DEFAULT_UNTIL;
 use trendline_core::sharing::url::encode;
 use trendline_core::{
-    prepare_with, project, Action, Analyses, Day, Forecast, Prepared, Selection, State,
+    prepare_with, project, Action, Analyses, Day, Deferred, Forecast, Prepared, Selection, State,
 };
 use yew::prelude::*;
 
@@ -74,29 +74,27 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
             prepare_with(&s.0, sib.as_ref().map(|x| &*x.0), fs, Analyses::Essential)
         }))
     });
-    let full = use_state(|| None::<(FitKey, Rc<Prepared>)>);
+    // The deferred analyses (`Prepared::deferred`: the superexponential fit and the backtest)
+    // follow a moment later, computed from the first pass rather than from the start. The
+    // projection, the chart and the panels around it need none of them, so they are not worked
+    // out again when they arrive; only the panels that show them take them.
+    let deferred = use_state(|| None::<(FitKey, Rc<Deferred>)>);
     {
-        let full = full.clone();
+        let (deferred, quick) = (deferred.clone(), quick.clone());
         use_effect_with(key.clone(), move |key| {
             let key = key.clone();
             let t = gloo::timers::callback::Timeout::new(60, move || {
-                let p = timed("analyses", || {
-                    prepare_with(
-                        &key.0 .0,
-                        key.1.as_ref().map(|x| &*x.0),
-                        &key.2,
-                        Analyses::Full,
-                    )
-                });
-                full.set(Some((key, Rc::new(p))));
+                let d = timed("analyses", || quick.deferred());
+                deferred.set(Some((key, Rc::new(d))));
             });
             move || drop(t)
         });
     }
-    let prepared = match &*full {
-        Some((k, p)) if *k == key => p.clone(),
-        _ => (*quick).clone(),
+    let analyses = match &*deferred {
+        Some((k, d)) if *k == key => Some(Shared(d.clone())),
+        _ => None,
     };
+    let prepared: Rc<Prepared> = (*quick).clone();
     let fc = use_memo(
         (Shared(prepared.clone()), props.state.clone()),
         |(p, st)| Rc::new(timed("project", || project(&p.0, st))),
@@ -266,7 +264,7 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
             </ShareBar>
             { for later.fc.notes.iter().map(|n| html! { <p class="note" role="status">{n}</p> }) }
             <section class="controls" aria-label="Trend and assumptions">
-                <FitControls prepared={Shared(fc.prepared.clone())} fitted={fc.fitted_doubling} from={s.from} to={s.to} selection={s.selection}
+                <FitControls prepared={Shared(fc.prepared.clone())} analyses={analyses.clone()} fitted={fc.fitted_doubling} from={s.from} to={s.to} selection={s.selection}
                     on_from={on.from.clone()}
                     on_to={on.to.clone()}
                     on_selection={on.selection.clone()} />
@@ -279,10 +277,10 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
             </section>
             <crate::components::Scenarios forecast={later.fc.clone()} runs={runs.clone()} slots={later.state.scenarios.clone()} dispatch={d.clone()} />
             if *rest {
-            <ModelPanel state={State { doubling: None, ..s.clone() }} prepared={Shared(fc.prepared.clone())} dispatch={d.clone()} has_reliability={props.has_reliability} />
+            <ModelPanel state={State { doubling: None, ..s.clone() }} prepared={Shared(fc.prepared.clone())} analyses={analyses.clone()} dispatch={d.clone()} has_reliability={props.has_reliability} />
             }
             if *rest {
-                <BacktestPanel prepared={Shared(fc.prepared.clone())} band={s.band} />
+                <BacktestPanel prepared={Shared(fc.prepared.clone())} analyses={analyses.clone()} band={s.band} />
                 <AboutData meta={series.meta.clone()} />
                 <DataTable series={shown} fitted={fitted_points.clone()} copies={fit.map(|f| f.copies.clone()).unwrap_or_default()} />
             }

@@ -1,6 +1,7 @@
 use super::format_value;
 use super::LazyDetails;
 use trendline_core::forecast::backtest::Score;
+use trendline_core::forecast::Deferred;
 use trendline_core::settings::Band;
 use trendline_core::Prepared;
 use yew::prelude::*;
@@ -8,6 +9,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct BacktestPanelProps {
     pub prepared: crate::shared::Shared<Prepared>,
+    /// The analyses that follow the first pass (`None` until they arrive).
+    pub analyses: Option<crate::shared::Shared<Deferred>>,
     /// The selected band (its figures lead; the other band's are beside them).
     #[prop_or_default]
     pub band: Band,
@@ -19,12 +22,12 @@ pub struct BacktestPanelProps {
 #[function_component(BacktestPanel)]
 pub fn backtest_panel(props: &BacktestPanelProps) -> Html {
     let p = &props.prepared;
-    let Some(bt) = &p.backtest else {
-        // The first pass (and the build's pre-render of it) leaves the backtest out; it follows
-        // a moment later. Only a complete pass without one means too few points.
-        if !p.complete {
-            return html! { <p class="hint" data-testid="backtest-pending">{"Backtest: being worked out…"}</p> };
-        }
+    // The first pass (and the build's pre-render of it) leaves the backtest out; it follows a
+    // moment later. Only analyses without one mean too few points.
+    let Some(later) = &props.analyses else {
+        return html! { <p class="hint" data-testid="backtest-pending">{"Backtest: being worked out…"}</p> };
+    };
+    let Some(bt) = &later.backtest else {
         return html! { <p class="hint" data-testid="backtest-none">{"Backtest: needs at least 5 fitted points."}</p> };
     };
     let unit = p.series.meta.unit;

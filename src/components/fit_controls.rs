@@ -7,6 +7,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct FitControlsProps {
     pub prepared: crate::shared::Shared<Prepared>,
+    /// The analyses that follow the first pass (`None` until they arrive).
+    pub analyses: Option<crate::shared::Shared<trendline_core::forecast::Deferred>>,
     /// Fitted doubling time (the current one for superexponential fits).
     pub fitted: Option<f64>,
     pub from: Option<Day>,
@@ -126,7 +128,8 @@ pub fn fit_controls(props: &FitControlsProps) -> Html {
             "∞".into()
         }
     };
-    let se = p.superexp.as_ref().and_then(|r| r.as_ref().ok());
+    let (superexp, aicc_superexp) = super::superexp_of(p, props.analyses.as_deref());
+    let se = superexp.and_then(|r| r.as_ref().ok());
     html! {
         <div class="fit">
             <p class="fit-readout">
@@ -156,14 +159,14 @@ pub fn fit_controls(props: &FitControlsProps) -> Html {
                     {format!(" for these settings (its {} fit).", pb.block)}
                 </p>
             }
-            if p.aicc_exp.is_some() || p.aicc_superexp.is_some() {
+            if p.aicc_exp.is_some() || aicc_superexp.is_some() {
                 <p class="fit-detail">
                     {"AICc: exponential "}
                     <span data-testid="fit-aicc-exp" data-value={data_number(p.aicc_exp)}>{p.aicc_exp.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into())}</span>
                     {", superexponential "}
-                    <span data-testid="fit-aicc-superexp" data-value={data_number(p.aicc_superexp)}>{p.aicc_superexp.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into())}</span>
+                    <span data-testid="fit-aicc-superexp" data-value={data_number(aicc_superexp)}>{aicc_superexp.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into())}</span>
                     if let Some(f) = se { {format!(" (fitted a = {:.1}% per doubling)", f.model.a * 100.0)} }
-                    { match (p.aicc_exp, p.aicc_superexp) {
+                    { match (p.aicc_exp, aicc_superexp) {
                         (Some(e), Some(s)) if s < e - 2.0 => ". The data favour the superexponential curve.".to_string(),
                         (Some(e), Some(s)) if e < s - 2.0 => ". The data favour the exponential line.".to_string(),
                         (Some(_), Some(_)) => ". The two fit about equally well (ΔAICc < 2).".to_string(),

@@ -65,6 +65,21 @@ pub fn typed_number(e: &yew::InputEvent) -> Option<f64> {
     trendline_core::data::number::parse_f64(input.value().trim()).filter(|v| v.is_finite())
 }
 
+/// The superexponential fit and its AICc: the later analyses' once they have arrived, else the
+/// first pass's (which has them when superexponential is the chosen family).
+pub fn superexp_of<'a>(
+    p: &'a trendline_core::Prepared,
+    later: Option<&'a trendline_core::forecast::Deferred>,
+) -> (
+    Option<&'a Result<trendline_core::model::superexp::SuperExpFit, trendline_core::FitError>>,
+    Option<f64>,
+) {
+    match later {
+        Some(d) => (d.superexp.as_ref(), d.aicc_superexp),
+        None => (p.superexp.as_ref(), p.aicc_superexp),
+    }
+}
+
 /// For point `i` fitted once as a copy of an earlier point (`copies`: `(copy, original)` pairs,
 /// the same date and value), the name of that point: its public name, with its raw id where both
 /// rows carry the same name.

@@ -9,6 +9,8 @@ use yew::prelude::*;
 pub struct ModelPanelProps {
     pub state: State,
     pub prepared: crate::shared::Shared<Prepared>,
+    /// The analyses that follow the first pass (`None` until they arrive).
+    pub analyses: Option<crate::shared::Shared<trendline_core::forecast::Deferred>>,
     pub dispatch: Callback<Action>,
     /// Whether the series has 80% horizons to derive other reliability levels from.
     pub has_reliability: bool,
@@ -50,9 +52,8 @@ pub fn model_panel(props: &ModelPanelProps) -> Html {
     let unit = p.series.meta.unit;
     let family = p.family;
     let on_family = d.reform(|e: Event| Action::SetModel(Family::from_token(&select_value(&e))));
-    let fitted_a = p
-        .superexp
-        .as_ref()
+    let fitted_a = super::superexp_of(p, props.analyses.as_deref())
+        .0
         .and_then(|r| r.as_ref().ok())
         .map(|f| f.model.a * 100.0);
     let accel_shown = s.accel.or(fitted_a);

@@ -39,7 +39,7 @@ pub use model::fit::{ExpFit, FitError, FitWindow, Selection};
 pub use settings::{Action, State};
 
 pub use forecast::{
-    forecast, prepare, prepare_with, project, Analyses, Forecast, MilestoneRow, Prepared,
+    forecast, prepare, prepare_with, project, Analyses, Deferred, Forecast, MilestoneRow, Prepared,
     Projection,
 };
 

@@ -397,3 +397,69 @@ fn the_essential_fit_stage_is_the_full_one_minus_the_deferred_analyses() {
         );
     }
 }
+
+/// Completing an essential pass (the app's deferred analyses) adds the superexponential fit
+/// (horizon series) and the backtest and changes nothing the first pass computed, for every
+/// bundled series and for settings that change what the analyses see: another reliability level
+/// (derived horizons, the cap moved to the 50% horizons), the superexponential family (already
+/// fitted in the first pass), all points, a fit window. It is the full pass.
+#[test]
+fn completing_the_essential_fit_stage_gives_the_full_one() {
+    use trendline_core::model::fit::Selection;
+    use trendline_core::{prepare_with, Analyses, Unit};
+    let d = data();
+    let states = [
+        State::default(),
+        State {
+            rel: 80.0,
+            ..State::default()
+        },
+        State {
+            model: Some(Family::Superexponential),
+            ..State::default()
+        },
+        State {
+            selection: Selection::All,
+            from: Some(Day::parse("2023-01-01").unwrap()),
+            ..State::default()
+        },
+    ];
+    let (mut compared, mut backtests) = (0, 0);
+    for id in d.ids() {
+        let series = d.get(id).unwrap();
+        let sibling = sibling80_id(id).and_then(|s| d.get(&s));
+        for s in &states {
+            let quick = prepare_with(series, sibling, s, Analyses::Essential);
+            assert!(!quick.complete && quick.backtest.is_none(), "{id}");
+            let done = quick.clone().completed();
+            assert!(done.complete, "{id}");
+            let horizon = series.meta.unit == Unit::Minutes;
+            assert_eq!(done.superexp.is_some(), horizon, "{id}");
+            backtests += usize::from(done.backtest.is_some());
+            // Everything else is the first pass's, untouched. Debug text, so that NaNs (no
+            // value) compare equal to themselves.
+            let kept = trendline_core::Prepared {
+                backtest: None,
+                superexp: quick.superexp.clone(),
+                aicc_superexp: quick.aicc_superexp,
+                complete: false,
+                ..done.clone()
+            };
+            assert_eq!(format!("{kept:?}"), format!("{quick:?}"), "{id} {s:?}");
+            let full = prepare_with(series, sibling, s, Analyses::Full);
+            assert_eq!(format!("{done:?}"), format!("{full:?}"), "{id} {s:?}");
+            // A complete pass is left as it is.
+            assert_eq!(
+                format!("{:?}", full.clone().completed()),
+                format!("{full:?}"),
+                "{id}"
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared >= 4 * 20, "{compared} passes compared");
+    assert!(
+        backtests >= 3 * 20,
+        "{backtests} of {compared} passes backtested"
+    );
+}

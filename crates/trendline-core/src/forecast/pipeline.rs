@@ -152,6 +152,17 @@ pub struct Prepared {
     pub complete: bool,
 }
 
+/// The analyses an [`Analyses::Essential`] pass leaves out (see [`Prepared::deferred`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deferred {
+    /// [`Prepared::superexp`].
+    pub superexp: Option<Result<SuperExpFit, FitError>>,
+    /// [`Prepared::aicc_superexp`].
+    pub aicc_superexp: Option<f64>,
+    /// [`Prepared::backtest`].
+    pub backtest: Option<Backtest>,
+}
+
 /// A milestone and its crossing dates.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MilestoneRow {
@@ -243,7 +254,15 @@ pub fn prepare_with(
     state: &State,
     analyses: Analyses,
 ) -> Prepared {
-    let full = analyses == Analyses::Full;
+    let quick = prepare_essential(series, sibling80, state);
+    match analyses {
+        Analyses::Full => quick.completed(),
+        Analyses::Essential => quick,
+    }
+}
+
+/// The [`Analyses::Essential`] pass; [`Prepared::completed`] adds the rest.
+fn prepare_essential(series: &Series, sibling80: Option<&Series>, state: &State) -> Prepared {
     let mut notes = Vec::new();
     let unit = series.meta.unit;
     let family = state.family(unit);
@@ -296,25 +315,13 @@ pub fn prepare_with(
     } else {
         fit_line(s, &window, transform)
     };
-    let (xs, ys): (Vec<f64>, Vec<f64>) = match &fit {
-        Ok(f) => f
-            .used
-            .iter()
-            .map(|&i| {
-                (
-                    s.points[i].date.x(),
-                    transform.to_y(s.points[i].value).unwrap_or(f64::NAN),
-                )
-            })
-            .unzip(),
-        Err(_) => (Vec::new(), Vec::new()),
-    };
+    let (xs, ys) = fitted_xy(s, &fit, transform);
     let (superexp, aicc_exp, aicc_superexp) = if unit == Unit::Minutes {
         let a_exp = fit.as_ref().ok().and_then(|f| {
             let sse = f.line.resid_sd.powi(2) * (f.line.n as f64 - 2.0);
             aicc(sse, f.line.n, 3)
         });
-        if full || family == Family::Superexponential {
+        if family == Family::Superexponential {
             let se = fit_superexp(&xs, &ys);
             let a_se = se.as_ref().ok().and_then(|f| aicc(f.sse, f.n, 4));
             (Some(se), a_exp, a_se)
@@ -374,12 +381,6 @@ pub fn prepare_with(
                 .cloned()
         })
         .flatten();
-    // A series shown without a trend (too short) has no band to score either.
-    let backtest = if full && s.meta.no_fit.is_none() {
-        rolling_origin(s, &window, transform, BACKTEST_RESAMPLES)
-    } else {
-        None
-    };
     match &fit {
         Err(e) => notes.push(format!("No trend: {e}.")),
         Ok(f) if f.doubling_days().is_none() => {
@@ -415,9 +416,9 @@ pub fn prepare_with(
         cal_ci,
         ci,
         published,
-        backtest,
+        backtest: None,
         notes,
-        complete: full,
+        complete: false,
     }
 }
 
@@ -437,7 +438,87 @@ fn doubling_interval(slopes: &[f64]) -> Option<(f64, f64)> {
     Some((quantile(&mut t, 0.025)?, quantile(&mut t, 0.975)?))
 }
 
+/// The points a fit used, in fit space: `(xᵢ, yᵢ) = (dateᵢ, transform(valueᵢ))` for each `i`
+/// in `fit.used` (empty without a fit).
+fn fitted_xy(
+    s: &Series,
+    fit: &Result<ExpFit, FitError>,
+    transform: Transform,
+) -> (Vec<f64>, Vec<f64>) {
+    match fit {
+        Ok(f) => f
+            .used
+            .iter()
+            .map(|&i| {
+                (
+                    s.points[i].date.x(),
+                    transform.to_y(s.points[i].value).unwrap_or(f64::NAN),
+                )
+            })
+            .unzip(),
+        Err(_) => (Vec::new(), Vec::new()),
+    }
+}
+
 impl Prepared {
+    /// The analyses an [`Analyses::Essential`] pass leaves out, for this pass: the
+    /// superexponential fit of the fitted points (horizon series; AICc `aicc(sse, n, 4)` beside
+    /// it) and the rolling-origin backtest on the same series, window and transform. The
+    /// superexponential fit is copied when this pass has it (the chosen family, or a complete
+    /// pass), not fitted again.
+    pub fn deferred(&self) -> Deferred {
+        let s = &*self.series;
+        let (superexp, aicc_superexp) = match &self.superexp {
+            Some(se) => (Some(se.clone()), self.aicc_superexp),
+            None if s.meta.unit == Unit::Minutes => {
+                let (xs, ys) = fitted_xy(s, &self.fit, self.transform);
+                let se = fit_superexp(&xs, &ys);
+                let a = se.as_ref().ok().and_then(|f| aicc(f.sse, f.n, 4));
+                (Some(se), a)
+            }
+            None => (None, None),
+        };
+        // A series shown without a trend (too short) has no band to score either.
+        let backtest = if s.meta.no_fit.is_none() {
+            rolling_origin(s, &self.window, self.transform, BACKTEST_RESAMPLES)
+        } else {
+            None
+        };
+        Deferred {
+            superexp,
+            aicc_superexp,
+            backtest,
+        }
+    }
+
+    /// This pass with [`Prepared::deferred`] added: `prepare_with(series, sibling80, state,
+    /// Analyses::Full)` is computed this way, so an app that shows the essential pass first and
+    /// completes it later neither fits, resamples nor tabulates the fans twice. A complete pass
+    /// comes back unchanged.
+    ///
+    /// ```
+    /// use trendline_core::{prepare_with, Analyses, Dataset, State};
+    /// let data = Dataset::load_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data"))).unwrap();
+    /// let series = data.get("metr-th1.1-p50").unwrap();
+    /// let state = State::default();
+    /// let quick = prepare_with(series, None, &state, Analyses::Essential);
+    /// assert!(!quick.complete && quick.backtest.is_none());
+    /// let later = quick.deferred();
+    /// assert!(later.backtest.is_some() && later.superexp.is_some());
+    /// assert_eq!(quick.completed(), prepare_with(series, None, &state, Analyses::Full));
+    /// ```
+    pub fn completed(mut self) -> Prepared {
+        if self.complete {
+            return self;
+        }
+        let d = self.deferred();
+        self.superexp = d.superexp;
+        self.aicc_superexp = d.aicc_superexp;
+        self.backtest = d.backtest;
+        self.complete = true;
+        self
+    }
+
     /// The doubling time's 95% interval under `band`.
     pub fn ci_for(&self, band: Band) -> Option<(f64, f64)> {
         match band {
