@@ -264,3 +264,72 @@ pub fn post_height(last: &std::cell::Cell<i32>) {
         last.set(h);
     }
 }
+
+/// What [`when_on_screen`] keeps alive; dropping it stops watching.
+pub struct ScreenWatch {
+    _listeners: Vec<gloo::events::EventListener>,
+    observer: Option<web_sys::IntersectionObserver>,
+    _callback: Option<wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>>,
+}
+
+impl Drop for ScreenWatch {
+    fn drop(&mut self) {
+        if let Some(o) = &self.observer {
+            o.disconnect();
+        }
+    }
+}
+
+/// Calls `f` once something matching `selector` may be on screen: when one of the elements
+/// matching it now is in the window (an `IntersectionObserver`, so no layout is forced), or at
+/// the reader's first scroll or resize of the window (either may bring one, or one rendered
+/// later, into view). `f` may be called more than once. Without a window (natively) nothing is
+/// ever on screen.
+pub fn when_on_screen(selector: &str, f: impl Fn() + 'static) -> ScreenWatch {
+    let mut watch = ScreenWatch {
+        _listeners: Vec::new(),
+        observer: None,
+        _callback: None,
+    };
+    let Some(w) = window() else {
+        return watch;
+    };
+    let f = std::rc::Rc::new(f);
+    watch._listeners = ["scroll", "resize"]
+        .into_iter()
+        .map(|event| {
+            let f = f.clone();
+            gloo::events::EventListener::new(&w, event, move |_| f())
+        })
+        .collect();
+    let on_entries = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+        move |entries: js_sys::Array| {
+            let shown = entries.iter().any(|e| {
+                e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                    .is_ok_and(|e| e.is_intersecting())
+            });
+            if shown {
+                f();
+            }
+        },
+    );
+    let elements = w
+        .document()
+        .and_then(|d| d.query_selector_all(selector).ok());
+    if let (Ok(observer), Some(list)) = (
+        web_sys::IntersectionObserver::new(on_entries.as_ref().unchecked_ref()),
+        elements,
+    ) {
+        for i in 0..list.length() {
+            if let Some(e) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                observer.observe(&e);
+            }
+        }
+        watch.observer = Some(observer);
+    }
+    watch._callback = Some(on_entries);
+    watch
+}

@@ -41,6 +41,10 @@ pub struct SeriesViewProps {
     pub on_import: Callback<()>,
 }
 
+/// The elements that show the deferred analyses (`Prepared::deferred`): the AICc line, the
+/// model panel and the backtest. They carry `data-analyses`.
+pub const ANALYSES: &str = "[data-analyses]";
+
 /// Chart, controls and tables for one loaded series.
 #[function_component(SeriesView)]
 pub fn series_view(props: &SeriesViewProps) -> Html {
@@ -78,14 +82,29 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
     // follow a moment later, computed from the first pass rather than from the start. The
     // projection, the chart and the panels around it need none of them, so they are not worked
     // out again when they arrive; only the panels that show them take them.
+    //
+    // They are wanted once a panel that shows them ([`ANALYSES`]) is on screen, or the reader
+    // scrolls towards them: a reader who stays on the first screen does not wait for them (on
+    // a phone, or in the embed, which shows none of them).
+    let wanted = use_state_eq(|| false);
+    {
+        let (wanted, embed) = (wanted.clone(), props.embed);
+        use_effect_with((), move |_| {
+            let listeners = (!embed)
+                .then(|| crate::browser::when_on_screen(ANALYSES, move || wanted.set(true)));
+            move || drop(listeners)
+        });
+    }
     let deferred = use_state(|| None::<(FitKey, Rc<Deferred>)>);
     {
         let (deferred, quick) = (deferred.clone(), quick.clone());
-        use_effect_with(key.clone(), move |key| {
+        use_effect_with((key.clone(), *wanted), move |(key, wanted)| {
             let key = key.clone();
-            let t = gloo::timers::callback::Timeout::new(60, move || {
-                let d = timed("analyses", || quick.deferred());
-                deferred.set(Some((key, Rc::new(d))));
+            let t = wanted.then(|| {
+                gloo::timers::callback::Timeout::new(60, move || {
+                    let d = timed("analyses", || quick.deferred());
+                    deferred.set(Some((key, Rc::new(d))));
+                })
             });
             move || drop(t)
         });

@@ -25,7 +25,7 @@ pub fn backtest_panel(props: &BacktestPanelProps) -> Html {
     // The first pass (and the build's pre-render of it) leaves the backtest out; it follows a
     // moment later. Only analyses without one mean too few points.
     let Some(later) = &props.analyses else {
-        return html! { <p class="hint" data-testid="backtest-pending">{"Backtest: being worked out…"}</p> };
+        return html! { <p class="hint" data-testid="backtest-pending" data-analyses="backtest">{"Backtest: being worked out…"}</p> };
     };
     let Some(bt) = &later.backtest else {
         return html! { <p class="hint" data-testid="backtest-none">{"Backtest: needs at least 5 fitted points."}</p> };

@@ -160,7 +160,7 @@ pub fn fit_controls(props: &FitControlsProps) -> Html {
                 </p>
             }
             if p.aicc_exp.is_some() || aicc_superexp.is_some() {
-                <p class="fit-detail">
+                <p class="fit-detail" data-analyses="aicc">
                     {"AICc: exponential "}
                     <span data-testid="fit-aicc-exp" data-value={data_number(p.aicc_exp)}>{p.aicc_exp.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into())}</span>
                     {", superexponential "}

@@ -133,7 +133,7 @@ pub fn model_panel(props: &ModelPanelProps) -> Html {
         .unwrap_or_else(|| "default (none)".into());
     let mc_options = [0u32, 500, 2000, 5000, 10_000, MC_MAX];
     html! {
-        <details class="model-panel" open=true data-testid="model-panel">
+        <details class="model-panel" open=true data-testid="model-panel" data-analyses="model">
             <summary>{"Model and assumptions"}</summary>
             <div class="model-grid">
                 <label>{"Trend family "}

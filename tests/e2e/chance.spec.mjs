@@ -1,7 +1,7 @@
 // The chance of a milestone by a date and the calibrated band: readouts, URL keys `band` and
 // `by`, the cumulative chart, the backtest's scores for both bands, the mosaic column.
 import { test, expect } from './fixtures.mjs';
-import { openApp, readValue } from './helpers.mjs';
+import { openApp, readValue, showAnalyses } from './helpers.mjs';
 
 const num = async (page, id) => Number(await readValue(page, id));
 const param = (page, k) => new URL(page.url()).searchParams.get(k);
@@ -57,6 +57,7 @@ test('by at the median date reads one half; by after the end date still counts; 
 
 test('band: the backtest scores both bands; the fit-only band is as before; switching follows the link', async ({ page }) => {
   await openApp(page, './');
+  await showAnalyses(page);
   await expect(page.getByTestId('backtest-n')).toHaveAttribute('data-value', '13');
   const cal80 = await num(page, 'backtest-coverage-80');
   const cal95 = await num(page, 'backtest-coverage-95');
@@ -72,6 +73,7 @@ test('band: the backtest scores both bands; the fit-only band is as before; swit
   await expect.poll(() => readValue(page, 'milestone-work-month-prob')).not.toBe(before);
   // The link reproduces it.
   await openApp(page, './?band=fit');
+  await showAnalyses(page);
   await expect(page.getByTestId('backtest-coverage-80')).toHaveAttribute('data-value', String(7 / 13));
 });
 
@@ -124,6 +126,7 @@ test('the calibrated band says when it re-centres the simulated trends, and whic
   // The fit-only band is centred on the fit: no such sentence.
   await page.getByTestId('band-select').selectOption('fit');
   await expect(note).toHaveCount(0);
+  await showAnalyses(page);
   await expect(page.getByTestId('backtest-coverage-80')).toHaveAttribute('data-value', String(7 / 13));
   expect(problems.pageErrors).toEqual([]);
 });

@@ -3,7 +3,7 @@
 import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, openApp, readValue, canvasInk } from './helpers.mjs';
+import { ROOT, openApp, readValue, canvasInk, showAnalyses } from './helpers.mjs';
 
 const golden = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/golden/engine.json'), 'utf8'));
 const num = async (page, id) => Number(await readValue(page, id));
@@ -86,7 +86,8 @@ test('units, custom milestone, anchor and end date are honoured', async ({ page 
 test('backtests: as-of date and rolling-origin scores', async ({ page }) => {
   await openApp(page, './?asof=2025-01-01');
   await expect.poll(() => num(page, 'fit-n')).toBeLessThan(17);
-  // The backtest follows the first paint.
+  // The backtest follows the first paint, once its panel is on screen.
+  await showAnalyses(page);
   await expect(page.getByTestId('backtest-coverage-80')).toHaveAttribute('data-value', /\d/);
   for (const id of ['backtest-coverage-80', 'backtest-coverage-95', 'backtest-mean-abs-error']) {
     await expect(page.getByTestId(id)).toHaveAttribute('data-value', /\d/);

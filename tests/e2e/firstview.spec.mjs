@@ -7,7 +7,7 @@ import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, openApp } from './helpers.mjs';
+import { ROOT, openApp, showAnalyses } from './helpers.mjs';
 
 const DIST = path.resolve(ROOT, process.env.TRENDLINE_DIST ?? 'dist');
 const MILESTONES = ['work-day', 'work-week', 'work-month', 'work-year'];
@@ -70,9 +70,6 @@ test('the app takes the page over with no layout shift, and shows the same numbe
   await expect(page.locator('body > #app-root:not([inert]) > main.app')).toHaveCount(1);
   await expect(page.locator('.prerender-chart')).toHaveCount(0);
   await expect(page.getByTestId('milestones')).toBeVisible();
-  // The backtest arrives after the takeover, with its figures.
-  await expect(page.getByTestId('backtest-n')).toHaveAttribute('data-value', '13');
-  await expect(page.getByTestId('backtest-pending')).toHaveCount(0);
   for (const id of MILESTONES) await expect(page.getByTestId(`milestone-${id}`)).toHaveAttribute('data-value', dates[id]);
   const marks = await page.evaluate(() => ['trendline:first-chart', 'trendline:live-chart'].map((n) => performance.getEntriesByName(n).length));
   expect(marks).toEqual([1, 1]);
@@ -81,6 +78,10 @@ test('the app takes the page over with no layout shift, and shows the same numbe
   // Two more frames, then every layout shift since navigation start: none.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   expect(await page.evaluate(() => window.__shifts)).toEqual([]);
+  // The backtest arrives after the takeover, with its figures, once the reader scrolls to it.
+  await showAnalyses(page);
+  await expect(page.getByTestId('backtest-n')).toHaveAttribute('data-value', '13');
+  await expect(page.getByTestId('backtest-pending')).toHaveCount(0);
   expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
 });
 
@@ -88,16 +89,55 @@ test('at phone size too, taking over moves nothing', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
   await page.addInitScript(() => {
-    window.__shift = 0;
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shift += e.value; })
-      .observe({ type: 'layout-shift', buffered: true });
+    // Every shift with what moved (class, and its top and height before and after), so that a
+    // failure says what moved.
+    window.__shifts = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) {
+        window.__shifts.push({ at: Math.round(e.startTime), value: e.value, moved: e.sources.map((s) => `${s.node?.className || s.node?.nodeName} ${[s.previousRect.y, s.currentRect.y, s.previousRect.height, s.currentRect.height].map(Math.round)}`) });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
   });
   const problems = await openApp(page);
   await expect(page.locator('#prerender')).toHaveCount(0);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  expect(await page.evaluate(() => window.__shift)).toBe(0);
+  expect(await page.evaluate(() => window.__shifts)).toEqual([]);
   expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
   await context.close();
+});
+
+test('the deferred analyses wait until their panels are on screen: after a scroll on a phone, at once on a tall screen', async ({ browser }) => {
+  const onScreen = (page) => page.evaluate(() => [...document.querySelectorAll('[data-analyses]')]
+    .some((e) => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }));
+  const started = (page) => page.evaluate(() => performance.getEntriesByName('trendline:analyses:start').length);
+  // A phone's first screen shows none of them (the AICc line, the model panel, the backtest).
+  const phone = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  let page = await phone.newPage();
+  let problems = await openApp(page);
+  await expect(page.locator('main.app')).toBeVisible();
+  expect(await onScreen(page)).toBe(false);
+  // Not worked out while the reader stays there (they would have arrived 60 ms after the chart).
+  await page.waitForTimeout(600);
+  expect(await started(page)).toBe(0);
+  await expect(page.getByTestId('backtest-pending')).toHaveCount(1);
+  // Scrolling towards them brings them, with their figures.
+  await page.mouse.wheel(0, 300);
+  await expect(page.getByTestId('backtest-pending')).toHaveCount(0);
+  await expect(page.getByTestId('backtest-n')).toHaveAttribute('data-value', '13');
+  await expect(page.getByTestId('fit-aicc-superexp')).toHaveAttribute('data-value', /\d/);
+  expect(await started(page)).toBe(1);
+  expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
+  await phone.close();
+  // A screen tall enough to show the AICc line at load: no scroll needed.
+  const tall = await browser.newContext({ viewport: { width: 1280, height: 2400 } });
+  page = await tall.newPage();
+  problems = await openApp(page);
+  await expect(page.getByTestId('fit-aicc-superexp')).toBeInViewport();
+  await expect(page.getByTestId('fit-aicc-superexp')).toHaveAttribute('data-value', /\d/);
+  await expect(page.getByTestId('backtest-n')).toHaveAttribute('data-value', '13');
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
+  await tall.close();
 });
 
 for (const [what, url, setup, check] of [
@@ -140,7 +180,8 @@ test('the single file renders fresh (its first page differs: no offline link), w
   await page.goto(pathToFileURL(file).href);
   await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
   await expect(page.getByTestId('milestones')).toBeVisible();
-  // The backtest arrives after the takeover, with its figures.
+  // The backtest arrives after the takeover, with its figures, once its panel is on screen.
+  await showAnalyses(page);
   await expect(page.getByTestId('backtest-n')).toHaveAttribute('data-value', '13');
   await expect(page.getByTestId('backtest-pending')).toHaveCount(0);
   for (const id of MILESTONES) await expect(page.getByTestId(`milestone-${id}`)).toHaveAttribute('data-value', dates[id]);

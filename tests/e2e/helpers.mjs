@@ -69,3 +69,12 @@ export async function openDetails(page, testid) {
   if (!(await d.evaluate((el) => el.open))) await d.locator('summary').first().click();
   await expect(d).toHaveAttribute('open', '');
 }
+
+/**
+ * Brings the panels that show the deferred analyses (the AICc line, the model panel, the
+ * backtest: `[data-analyses]`) on screen, as a reader scrolling down does; the app works them
+ * out only then (or at once when one is on screen at load).
+ */
+export async function showAnalyses(page) {
+  await page.locator('[data-analyses]').last().scrollIntoViewIfNeeded();
+}
