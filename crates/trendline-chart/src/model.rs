@@ -476,13 +476,11 @@ pub fn build_model(forecast: &Forecast, opts: &ModelOptions) -> ChartModel {
     let fitted_end = fitted_curve
         .map(|p| p.value_at(range_end))
         .filter(|v| v.is_finite());
-    let fan_range_top = match (&forecast.fan, &prep.unit_fan, fitted_curve) {
-        (Some(_), Some(uf), Some(p)) if range_end > p.anchor_x => {
-            let v = prep
-                .transform
-                .to_value(p.anchor_y + uf.at(range_end - p.anchor_x)[4]);
-            (!v.is_nan()).then_some(v)
-        }
+    let fan_range_top = match (&forecast.fan, fitted_curve) {
+        (Some(_), Some(p)) if range_end > p.anchor_x => prep
+            .fit_band_at(range_end - p.anchor_x)
+            .map(|band| prep.transform.to_value(p.anchor_y + band[4]))
+            .filter(|v| !v.is_nan()),
         _ => None,
     };
     let clip_note = |top: f64| {

@@ -463,3 +463,59 @@ fn completing_the_essential_fit_stage_gives_the_full_one() {
         "{backtests} of {compared} passes backtested"
     );
 }
+
+/// The fit-only band's table is worked out only when asked for, and gives the same numbers
+/// either way: the chart's vertical range read from two of its columns before it is tabulated
+/// equals the whole table's reading, and the fit-only band's projection tabulates it.
+#[test]
+fn the_fit_only_table_is_tabulated_on_demand_with_the_same_numbers() {
+    use trendline_core::{prepare_with, Analyses};
+    let d = data();
+    let mut read = 0;
+    for id in d.ids() {
+        let series = d.get(id).unwrap();
+        let p = Rc::new(prepare_with(
+            series,
+            None,
+            &State::default(),
+            Analyses::Essential,
+        ));
+        // The default (calibrated) band's projection leaves it alone.
+        let fc = project(&p, &State::default());
+        assert_eq!(fc.band, Band::Calibrated);
+        let Ok(fit) = &p.fit else { continue };
+        let span = 365.25 * 4.0 * fit.line.slope.abs().max(1e-9);
+        let taus = [0.0, 0.3, 1.0, 17.5, span, span * 40.0];
+        let before: Vec<_> = taus.iter().map(|&t| p.fit_band_at(t)).collect();
+        let Some(table) = p.unit_fan() else {
+            assert!(before.iter().all(Option::is_none), "{id}");
+            continue;
+        };
+        for (&t, b) in taus.iter().zip(&before) {
+            assert_eq!(
+                format!("{b:?}"),
+                format!("{:?}", Some(table.at(t))),
+                "{id} τ = {t}"
+            );
+            assert_eq!(
+                format!("{:?}", p.fit_band_at(t)),
+                format!("{b:?}"),
+                "{id} τ = {t}"
+            );
+        }
+        read += 1;
+        // The fit-only band reads the same table.
+        let fit_only = State {
+            band: Band::Fit,
+            ..State::default()
+        };
+        let a = project(&p, &fit_only);
+        let fresh = Rc::new(prepare_with(series, None, &fit_only, Analyses::Essential));
+        assert_eq!(
+            format!("{:?}", a.fan),
+            format!("{:?}", project(&fresh, &fit_only).fan),
+            "{id}"
+        );
+    }
+    assert!(read >= 15, "{read} series read");
+}

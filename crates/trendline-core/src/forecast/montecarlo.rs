@@ -286,14 +286,25 @@ impl UnitFan {
     /// Growth factor between grid points (linear interpolation in between).
     pub const RATIO: f64 = 1.25;
 
-    /// Tabulates the fan of `shift[i] + slope[i]·τ` for `τ` up to `tau_max`.
-    pub fn compute(shift: &[f64], slope: &[f64], tau_max: f64) -> UnitFan {
+    /// The `τ` grid of a table up to `tau_max`: `0`, then `1, R, R², …` (`R` =
+    /// [`UnitFan::RATIO`]) while below `tau_max·R`, at most 2000 points.
+    pub fn grid(tau_max: f64) -> Vec<f64> {
         let mut taus = vec![0.0];
         let mut t = 1.0;
         while t < tau_max * Self::RATIO && taus.len() < 2000 {
             taus.push(t);
             t *= Self::RATIO;
         }
+        taus
+    }
+
+    /// Tabulates the fan of `shift[i] + slope[i]·τ` over [`UnitFan::grid`]`(tau_max)`.
+    pub fn compute(shift: &[f64], slope: &[f64], tau_max: f64) -> UnitFan {
+        Self::columns(shift, slope, Self::grid(tau_max))
+    }
+
+    /// The table's columns at `taus` only.
+    fn columns(shift: &[f64], slope: &[f64], taus: Vec<f64>) -> UnitFan {
         let n = shift.len().min(slope.len());
         let fan = Fan::compute(taus, n, |i, tau| shift[i] + slope[i] * tau);
         UnitFan {
@@ -301,6 +312,29 @@ impl UnitFan {
             bands: fan.bands,
             draws: n,
         }
+    }
+
+    /// `UnitFan::compute(shift, slope, tau_max).at(tau)`, the same numbers, from the one or two
+    /// grid columns that `at` reads instead of the whole table.
+    ///
+    /// ```
+    /// use trendline_core::forecast::montecarlo::UnitFan;
+    /// let shift: Vec<f64> = (0..500).map(|i| ((i * 37) % 101) as f64 / 50.0 - 1.0).collect();
+    /// let slope: Vec<f64> = (0..500).map(|i| 0.004 + ((i * 53) % 97) as f64 * 1e-5).collect();
+    /// let table = UnitFan::compute(&shift, &slope, 3000.0);
+    /// for tau in [0.0, 0.5, 1.0, 7.3, 1234.5, 1e9] {
+    ///     assert_eq!(UnitFan::at_once(&shift, &slope, 3000.0, tau), table.at(tau));
+    /// }
+    /// ```
+    pub fn at_once(shift: &[f64], slope: &[f64], tau_max: f64, tau: f64) -> [f64; 5] {
+        let taus = Self::grid(tau_max);
+        let j = taus.partition_point(|&g| g < tau);
+        let around = match j {
+            0 => vec![taus[0]],
+            j if j >= taus.len() => vec![taus[taus.len() - 1]],
+            j => vec![taus[j - 1], taus[j]],
+        };
+        Self::columns(shift, slope, around).at(tau)
     }
 
     /// The five band values at `τ ≥ 0` (linear interpolation; the last grid value beyond it).

@@ -128,8 +128,9 @@ pub struct Prepared {
     /// Per draw, its level at the anchor relative to the fit, noise included:
     /// `shiftᵢ = lineᵢ(x_A) − line(x_A) + εᵢ`.
     pub shift: Vec<f64>,
-    /// The fan of the first `mc` draws tabulated in fitted-rate time (see [`UnitFan`]).
-    pub unit_fan: Option<UnitFan>,
+    /// The fit-only band's fan of the first `mc` draws in fitted-rate time (see [`UnitFan`]),
+    /// tabulated when first asked for: [`Prepared::unit_fan`], [`Prepared::fit_band_at`].
+    pub fit_table: FitTable,
     /// The calibrated band's corrections, estimated from the fitted points alone.
     pub calibration: Option<Calibration>,
     /// The calibrated band's draws: `(shiftᵢ', bᵢ')` (see `forecast::calibration`).
@@ -150,6 +151,34 @@ pub struct Prepared {
     pub notes: Vec<String>,
     /// Whether every analysis was computed (see [`Analyses`]).
     pub complete: bool,
+}
+
+/// The fit-only band's table ([`Prepared::unit_fan`]), worked out when first needed: the
+/// calibrated band is the default, and the chart's vertical range needs only two of its
+/// columns ([`Prepared::fit_band_at`]). Equality compares what it is computed from (the table
+/// follows from those and the pass's draws).
+#[derive(Clone, Default)]
+pub struct FitTable {
+    cell: std::cell::OnceCell<Option<UnitFan>>,
+    /// The table's last `τ` ([`UnitFan::grid`]).
+    pub tau_max: f64,
+    /// Draws tabulated (the first `count`); 0 when there is no table (no rising fit, no draws).
+    pub count: usize,
+}
+
+impl PartialEq for FitTable {
+    fn eq(&self, other: &FitTable) -> bool {
+        self.tau_max.to_bits() == other.tau_max.to_bits() && self.count == other.count
+    }
+}
+
+impl std::fmt::Debug for FitTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FitTable")
+            .field("tau_max", &self.tau_max)
+            .field("count", &self.count)
+            .finish()
+    }
 }
 
 /// The analyses an [`Analyses::Essential`] pass leaves out (see [`Prepared::deferred`]).
@@ -343,7 +372,7 @@ fn prepare_essential(series: &Series, sibling80: Option<&Series>, state: &State)
         .ok()
         .map(|f| bootstrap(&xs, &ys, &f.line, CI_RESAMPLES.max(state.mc as usize)));
     let ci = draws.as_ref().and_then(|d| doubling_interval(&d.slope));
-    let (shift, unit_fan, calibration, cal_shift, cal_slope, cal_unit_fan) = match (&fit, &draws) {
+    let (shift, fit_table, calibration, cal_shift, cal_slope, cal_unit_fan) = match (&fit, &draws) {
         (Ok(f), Some(d)) => {
             let x_a = f.span.1.x();
             let shift: Vec<f64> = (0..d.len())
@@ -353,16 +382,26 @@ fn prepare_essential(series: &Series, sibling80: Option<&Series>, state: &State)
             // Enough for every slider position (doubling times down to 7 days) over
             // TABLE_YEARS; projections beyond it are computed draw by draw.
             let tau_max = TABLE_YEARS * 365.2425 / (f.line.slope * SLIDER_DOUBLING_DAYS.0);
-            let table = |sh: &[f64], sl: &[f64]| {
-                (count > 0 && f.line.slope > 0.0)
-                    .then(|| UnitFan::compute(&sh[..count], &sl[..count], tau_max))
-            };
+            let tabulated = count > 0 && f.line.slope > 0.0;
             let cal = calibrate(&xs, &ys);
             let (cs, ck) = calibrated_draws(&cal, f.line.slope, &shift, &d.slope);
-            let (uf, cuf) = (table(&shift, &d.slope), table(&cs, &ck));
-            (shift, uf, Some(cal), cs, ck, cuf)
+            // The calibrated band is the default: its table now; the fit-only one when asked.
+            let cuf = tabulated.then(|| UnitFan::compute(&cs[..count], &ck[..count], tau_max));
+            let fit_table = FitTable {
+                cell: std::cell::OnceCell::new(),
+                tau_max,
+                count: if tabulated { count } else { 0 },
+            };
+            (shift, fit_table, Some(cal), cs, ck, cuf)
         }
-        _ => (Vec::new(), None, None, Vec::new(), Vec::new(), None),
+        _ => (
+            Vec::new(),
+            FitTable::default(),
+            None,
+            Vec::new(),
+            Vec::new(),
+            None,
+        ),
     };
     let cal_ci = doubling_interval(&cal_slope);
     let published = (family == Family::Exponential
@@ -408,7 +447,7 @@ fn prepare_essential(series: &Series, sibling80: Option<&Series>, state: &State)
         aicc_superexp,
         draws,
         shift,
-        unit_fan,
+        fit_table,
         calibration,
         cal_shift,
         cal_slope,
@@ -517,6 +556,36 @@ impl Prepared {
         self.backtest = d.backtest;
         self.complete = true;
         self
+    }
+
+    /// The fit-only band's table: the fan of `shiftᵢ + bᵢ·τ` over the first
+    /// [`FitTable::count`] draws, `τ` up to [`FitTable::tau_max`] ([`UnitFan::compute`]),
+    /// tabulated on the first call. `None` without a rising fit or draws.
+    pub fn unit_fan(&self) -> Option<&UnitFan> {
+        self.fit_table
+            .cell
+            .get_or_init(|| {
+                let (shift, slope, tau_max) = self.fit_table_inputs()?;
+                Some(UnitFan::compute(shift, slope, tau_max))
+            })
+            .as_ref()
+    }
+
+    /// `self.unit_fan()?.at(tau)`, without tabulating the whole table when it is not yet
+    /// ([`UnitFan::at_once`]: the same numbers).
+    pub fn fit_band_at(&self, tau: f64) -> Option<[f64; 5]> {
+        if let Some(table) = self.fit_table.cell.get() {
+            return table.as_ref().map(|t| t.at(tau));
+        }
+        let (shift, slope, tau_max) = self.fit_table_inputs()?;
+        Some(UnitFan::at_once(shift, slope, tau_max, tau))
+    }
+
+    fn fit_table_inputs(&self) -> Option<(&[f64], &[f64], f64)> {
+        let n = self.fit_table.count;
+        let slope = &self.draws.as_ref()?.slope;
+        (n > 0 && self.shift.len() >= n && slope.len() >= n)
+            .then(|| (&self.shift[..n], &slope[..n], self.fit_table.tau_max))
     }
 
     /// The doubling time's 95% interval under `band`.
@@ -655,11 +724,7 @@ fn fitted_curve(
 fn simulate(out: &mut Forecast, state: &State, anchor: (f64, f64), g: Growth, b: f64) {
     let p = &*out.prepared;
     let (shift, slope, table) = match state.band {
-        Band::Fit => (
-            &p.shift,
-            p.draws.as_ref().map(|d| &d.slope),
-            p.unit_fan.as_ref(),
-        ),
+        Band::Fit => (&p.shift, p.draws.as_ref().map(|d| &d.slope), p.unit_fan()),
         Band::Calibrated => (&p.cal_shift, Some(&p.cal_slope), p.cal_unit_fan.as_ref()),
     };
     let count = (state.mc as usize).min(shift.len());
