@@ -4,7 +4,7 @@
 
 use crate::browser;
 use crate::bundle;
-use crate::components::{ImportPanel, Notices, SeriesPicker};
+use crate::components::{notices as notices_view, ImportPanel, SeriesPicker};
 use crate::hooks::{initial_from_url, use_series, use_url_sync, Loaded, SeriesRef};
 use crate::series_view::SeriesView;
 use crate::state::AppState;
@@ -252,7 +252,7 @@ pub fn app() -> Html {
         );
         return html! {
             <main class="app embed" data-testid="embed">
-                <Notices messages={(*notices).clone()} on_dismiss={on_dismiss} />
+                {notices_view(&notices, &on_dismiss)}
                 <div class="embed-head">
                     <h2 id="chart-title" data-testid="series-title">{title}</h2>
                     <a class="open-full" href={open} target="_blank" rel="noopener" data-testid="open-in-trendline">{"Open in Trendline ↗"}</a>
@@ -268,8 +268,8 @@ pub fn app() -> Html {
                 <h1>{"Trendline"}</h1>
                 <p class="tagline">{"AI benchmark results over time, their fitted trends, and when each milestone is reached if a trend continues."}</p>
             </header>
-            <Notices messages={(*notices).clone()} on_dismiss={on_dismiss} />
-            <crate::components::ViewTabs view={*view} on_view={{ let view = view.clone(); Callback::from(move |v| view.set(v)) }} />
+            {notices_view(&notices, &on_dismiss)}
+            {crate::components::view_tabs(*view, &{ let view = view.clone(); Callback::from(move |v| view.set(v)) })}
             if *view == trendline_core::sharing::url::View::Mosaic {
                 <crate::components::Mosaic on_open={{ let (view, d) = (view.clone(), dispatch.clone()); Callback::from(move |id: String| { d.emit(Action::SelectSeries(id)); view.set(trendline_core::sharing::url::View::Single); }) }} band={state.0.band} by={state.0.by} />
             } else {

@@ -4,7 +4,7 @@
 
 use crate::components::{
     AboutData, BacktestPanel, ChartCanvas, DataTable, DoublingControl, ExportBar, FitControls,
-    Legend, MilestoneTable, ModelPanel, PointAt, PointTooltip, ShareBar, SourceNote,
+    Legend, MilestoneTable, ModelPanel, PointAt, PointTooltip, ShareBar,
 };
 use crate::hooks::{use_after_paint, SeriesRef};
 use crate::perf::timed;
@@ -236,7 +236,7 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
     let chart = html! {
             <div class="chart-wrap">
                 <ChartCanvas model={(*model).clone()} label={chart_label(&fc)} {on_point} {on_toggle} />
-                <crate::components::ChartSummary text={crate::components::summary_text(&later.fc, &runs)} />
+                {crate::components::chart_summary(crate::components::summary_text(&later.fc, &runs))}
                 if let Some((index, x, y)) = tooltip {
                     <PointTooltip series={shown.clone()} {index} {x} {y} fitted={fitted_points.contains(&index)} copy_of={copy_of(index)} dropped={s.drop.contains(&series.points[index].id)} />
                 }
@@ -264,7 +264,7 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
                 <MilestoneTable rows={later.fc.milestones.clone()} overridden={later.state.doubling.is_some() || later.state.accel.is_some()} until={later.state.until} by={later.state.by} {horizon} compact=true />
                 <crate::components::Chance forecast={later.fc.clone()} band={later.state.band} by={later.state.by} dispatch={d.clone()} compact=true />
                 <crate::components::Scenarios forecast={later.fc.clone()} runs={runs.clone()} slots={later.state.scenarios.clone()} dispatch={d.clone()} compact=true />
-                <SourceNote meta={series.meta.clone()} />
+                {crate::components::source_note(&series.meta)}
             </>
         };
     }
@@ -272,11 +272,11 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
         <>
             {chart}
             if horizon {
-                <crate::components::ScaleToggle scale={s.scale} notes={model.axis_notes.clone()} on_scale={on.scale.clone()} />
+                {crate::components::scale_toggle(s.scale, &model.axis_notes, &on.scale)}
             }
             <p id="chart-keys" class="hint">{"Hover a point, or focus the chart and use the arrow keys, to see its details and source; click it (or press Enter) to leave it out of the fit."}</p>
             <Legend model={later.model.0.clone()} />
-            <SourceNote meta={series.meta.clone()} />
+            {crate::components::source_note(&series.meta)}
             <crate::components::ForecastVerdicts forecasts={published.clone()} forecast={later.fc.clone()} rel={later.state.rel} />
             <ShareBar query={(*query).clone()} title={props.title.clone()}>
                 <ExportBar forecast={later.fc.clone()} runs={runs.clone()} state={later.resolved.clone()} on_scenario={props.on_scenario.clone()} on_import={props.on_import.clone()} forecasts={published.clone()} />

@@ -73,15 +73,11 @@ pub fn summary_text(fc: &Forecast, runs: &[ScenarioRun]) -> String {
     text
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ChartSummaryProps {
-    pub text: AttrValue,
-}
-
-/// The summary as visually hidden live text beside the chart.
-#[function_component(ChartSummary)]
-pub fn chart_summary(props: &ChartSummaryProps) -> Html {
+/// The summary as visually hidden live text beside the chart. A plain function, not a
+/// component: one paragraph, so a component's machinery (about a kilobyte of wasm per
+/// component type) would cost more than the re-render it could skip.
+pub fn chart_summary(text: String) -> Html {
     html! {
-        <p class="sr-only" data-testid="chart-summary" aria-live="polite">{props.text.clone()}</p>
+        <p class="sr-only" data-testid="chart-summary" aria-live="polite">{text}</p>
     }
 }

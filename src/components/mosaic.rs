@@ -15,20 +15,15 @@ use trendline_core::sharing::url::View;
 use trendline_core::{Family, Unit};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ViewTabsProps {
-    pub view: View,
-    pub on_view: Callback<View>,
-}
-
 /// "Single series | All benchmarks": a segmented control (two toggle buttons).
-#[function_component(ViewTabs)]
-pub fn view_tabs(props: &ViewTabsProps) -> Html {
+/// A plain function, not a component (see `chart_summary`): a component type costs about a
+/// kilobyte of wasm, more than this small view's re-render is worth skipping.
+pub fn view_tabs(view: View, on_view: &Callback<View>) -> Html {
     let tab = |v: View, label: &str, testid: &str| {
-        let on = props.view == v;
+        let on = view == v;
         html! {
             <button type="button" class={classes!("view-tab", on.then_some("on"))} aria-pressed={on.to_string()}
-                data-testid={testid.to_string()} onclick={props.on_view.reform(move |_| v)}>{label}</button>
+                data-testid={testid.to_string()} onclick={on_view.reform(move |_| v)}>{label}</button>
         }
     };
     html! {

@@ -1,24 +1,16 @@
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct NoticesProps {
-    pub messages: Vec<String>,
-    pub on_dismiss: Callback<()>,
-}
-
 /// Dismissible notices (for example, link settings that were ignored).
-#[function_component(Notices)]
-pub fn notices(props: &NoticesProps) -> Html {
-    if props.messages.is_empty() {
+/// A plain function, not a component (see `chart_summary`): a component type costs about a
+/// kilobyte of wasm, more than this small view's re-render is worth skipping.
+pub fn notices(messages: &[String], on_dismiss: &Callback<()>) -> Html {
+    if messages.is_empty() {
         return html! {};
     }
-    let dismiss = {
-        let cb = props.on_dismiss.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
-    };
+    let dismiss = on_dismiss.reform(|_: MouseEvent| ());
     html! {
         <div class="notice" role="status" data-testid="notice">
-            <ul>{ for props.messages.iter().map(|m| html! { <li>{m}</li> }) }</ul>
+            <ul>{ for messages.iter().map(|m| html! { <li>{m}</li> }) }</ul>
             <button type="button" class="link-button" onclick={dismiss} aria-label="Dismiss notice">{"Dismiss"}</button>
         </div>
     }

@@ -3,14 +3,6 @@
 use trendline_core::settings::Scale;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ScaleToggleProps {
-    pub scale: Scale,
-    /// What the reader should know about the axis (its scale first), from the chart model.
-    pub notes: Vec<String>,
-    pub on_scale: Callback<Scale>,
-}
-
 fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     c.next()
@@ -18,14 +10,16 @@ fn capitalised(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Two pressed/unpressed buttons, "Log" and "Linear", and the axis notes beside them.
-#[function_component(ScaleToggle)]
-pub fn scale_toggle(props: &ScaleToggleProps) -> Html {
+/// Two pressed/unpressed buttons, "Log" and "Linear", and the axis notes beside them (`notes`:
+/// what the reader should know about the axis, its scale first, from the chart model).
+/// A plain function, not a component (see `chart_summary`): a component type costs about a
+/// kilobyte of wasm, more than this small view's re-render is worth skipping.
+pub fn scale_toggle(scale: Scale, notes: &[String], on_scale: &Callback<Scale>) -> Html {
     let button = |k: Scale, text: &'static str| {
-        let on = props.scale == k;
+        let on = scale == k;
         html! {
             <button type="button" aria-pressed={if on { "true" } else { "false" }} class={classes!("seg", on.then_some("on"))}
-                data-testid={format!("scale-{}", k.token())} onclick={props.on_scale.reform(move |_| k)}>{text}</button>
+                data-testid={format!("scale-{}", k.token())} onclick={on_scale.reform(move |_| k)}>{text}</button>
         }
     };
     html! {
@@ -35,9 +29,9 @@ pub fn scale_toggle(props: &ScaleToggleProps) -> Html {
                 {button(Scale::Log, "Log")}
                 {button(Scale::Linear, "Linear")}
             </div>
-            <p class="scale-note" data-testid="scale-note" data-scale={props.scale.token()} aria-live="polite">
-                <strong>{ match props.scale { Scale::Log => "Log scale. ", Scale::Linear => "Linear scale. " } }</strong>
-                { props.notes.iter().map(|n| n.split_once(": ").map_or(n.to_string(), |(_, rest)| capitalised(rest))).collect::<Vec<_>>().join(" ") }
+            <p class="scale-note" data-testid="scale-note" data-scale={scale.token()} aria-live="polite">
+                <strong>{ match scale { Scale::Log => "Log scale. ", Scale::Linear => "Linear scale. " } }</strong>
+                { notes.iter().map(|n| n.split_once(": ").map_or(n.to_string(), |(_, rest)| capitalised(rest))).collect::<Vec<_>>().join(" ") }
             </p>
         </div>
     }

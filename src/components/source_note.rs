@@ -1,15 +1,10 @@
 use trendline_core::SeriesMeta;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SourceNoteProps {
-    pub meta: SeriesMeta,
-}
-
 /// The data's source, licence and vintage, shown under the chart.
-#[function_component(SourceNote)]
-pub fn source_note(props: &SourceNoteProps) -> Html {
-    let m = &props.meta;
+/// A plain function, not a component (see `chart_summary`): a component type costs about a
+/// kilobyte of wasm, more than this small view's re-render is worth skipping.
+pub fn source_note(m: &SeriesMeta) -> Html {
     html! {
         <p class="source" data-testid="source-line">
             <strong>{m.attribution.to_string()}</strong>
