@@ -106,6 +106,41 @@ test('at phone size too, taking over moves nothing', async ({ browser }) => {
   await context.close();
 });
 
+test('on a phone over a slow connection the page, painted while it arrives, never moves', async ({ browser }) => {
+  // The page arrives in pieces and is painted as it goes; the phone's layout shows the controls
+  // right under the chart although the page has them later, so what sits between must wait.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) {
+        window.__shifts.push({ at: Math.round(e.startTime), value: e.value, moved: e.sources.map((s) => `${s.node?.className || s.node?.nodeName} ${[s.previousRect.y, s.currentRect.y].map(Math.round)}`) });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  // 40 KB/s: the page (about 85 KB) takes about two seconds, painted several times on the way.
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 40 * 1024, uploadThroughput: 1 << 20 });
+  const problems = { console: [], pageErrors: [] };
+  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
+  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
+  await page.goto('./', { waitUntil: 'domcontentloaded' });
+  // Painted while it arrived: the first chart was marked before the page was whole.
+  expect(await page.evaluate(() => performance.getEntriesByName('trendline:first-chart')[0].startTime
+    < performance.getEntriesByType('navigation')[0].domContentLoadedEventStart)).toBe(true);
+  await expect(page.locator('html')).not.toHaveClass(/fv-parsing/);
+  // The rest (the app) at full speed; it takes the page over.
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
+  await expect(page.locator('#prerender')).toHaveCount(0);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  expect(await page.evaluate(() => window.__shifts)).toEqual([]);
+  expect(problems).toEqual({ console: [], pageErrors: [] });
+  await context.close();
+});
+
 test('the deferred analyses wait until their panels are on screen: after a scroll on a phone, at once on a tall screen', async ({ browser }) => {
   const onScreen = (page) => page.evaluate(() => [...document.querySelectorAll('[data-analyses]')]
     .some((e) => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }));
