@@ -3,8 +3,8 @@
 //! input's own task and the panels follow after that frame (`use_after_paint`).
 
 use crate::components::{
-    AboutData, BacktestPanel, ChartCanvas, DataTable, DoublingControl, ExportBar, FitControls,
-    Legend, MilestoneTable, ModelPanel, PointAt, PointTooltip, ShareBar,
+    AboutData, BacktestPanel, ChartCanvas, DataTable, ExportBar, FitControls, Legend,
+    MilestoneTable, ModelPanel, PointAt, PointTooltip, ShareBar,
 };
 use crate::hooks::{use_after_paint, SeriesRef};
 use crate::perf::timed;
@@ -243,10 +243,15 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
             </div>
     };
     let doubling = html! {
-        <DoublingControl assumed={fc.assumed_doubling} fitted={fc.fitted_doubling} overridden={s.doubling.is_some()}
-            family={fc.prepared.family}
-            index_step={match fc.prepared.transform { trendline_core::Transform::Linear { step } => Some(step), _ => None }}
-            on_set={on.set_doubling.clone()} on_reset={on.reset_doubling.clone()} />
+        {crate::components::doubling_control(&crate::components::DoublingControlProps {
+            assumed: fc.assumed_doubling,
+            fitted: fc.fitted_doubling,
+            overridden: s.doubling.is_some(),
+            family: fc.prepared.family,
+            index_step: match fc.prepared.transform { trendline_core::Transform::Linear { step } => Some(step), _ => None },
+            on_set: on.set_doubling.clone(),
+            on_reset: on.reset_doubling.clone(),
+        })}
     };
     if props.embed {
         return html! {

@@ -3,7 +3,7 @@ use trendline_core::data::units::{doubling_in_words, format_days_and_months, rat
 use trendline_core::settings::{DOUBLING_DAYS_LIMITS, SLIDER_DOUBLING_DAYS};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What [`doubling_control`] shows and whom it tells.
 pub struct DoublingControlProps {
     /// Doubling time in use (the reader's, else the fitted one).
     pub assumed: Option<f64>,
@@ -14,14 +14,14 @@ pub struct DoublingControlProps {
     /// The family, which says what the doubling time is of.
     pub family: trendline_core::Family,
     /// For a linear (index) trend: the index points one step of the slider's "days" counts.
-    #[prop_or_default]
     pub index_step: Option<f64>,
     pub on_set: Callback<f64>,
     pub on_reset: Callback<()>,
 }
 
 /// The doubling-time slider with a typed number beside it; redraws on every `input` event.
-#[function_component(DoublingControl)]
+/// A plain function, not a component: it changes with every slider input anyway, so a
+/// component (about a kilobyte of wasm per type) would skip no re-render worth its size.
 pub fn doubling_control(props: &DoublingControlProps) -> Html {
     let (smin, smax) = SLIDER_DOUBLING_DAYS;
     let (tmin, tmax) = DOUBLING_DAYS_LIMITS;

@@ -33,7 +33,7 @@ pub use chance::{long_date, Chance};
 pub use chart_canvas::{ChartCanvas, PointAt};
 pub use chart_summary::{chart_summary, summary_text};
 pub use data_table::DataTable;
-pub use doubling_control::DoublingControl;
+pub use doubling_control::{doubling_control, DoublingControlProps};
 pub use export_bar::{today, ExportBar};
 pub use fit_controls::FitControls;
 pub use forecast_verdicts::ForecastVerdicts;
