@@ -67,7 +67,7 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
     }
     // Fits and resampling depend on the fit settings only; a slider drag reuses them. The first
     // pass leaves out the analyses the chart does not need (backtest, the superexponential fit
-    // when it is only compared); they follow a moment later and replace it.
+    // when it is only compared); they follow (`deferred` below), for the panels that show them.
     let key = (
         props.series.clone(),
         props.sibling.clone(),
@@ -88,11 +88,12 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
     // a phone, or in the embed, which shows none of them).
     let wanted = use_state_eq(|| false);
     {
-        let (wanted, embed) = (wanted.clone(), props.embed);
-        use_effect_with((), move |_| {
-            let listeners = (!embed)
-                .then(|| crate::browser::when_on_screen(ANALYSES, move || wanted.set(true)));
-            move || drop(listeners)
+        // Watched until they are wanted (then the scroll listeners go), never in the embed.
+        let (setter, embed) = (wanted.clone(), props.embed);
+        use_effect_with(*wanted, move |wanted| {
+            let watch = (!embed && !*wanted)
+                .then(|| crate::browser::when_on_screen(ANALYSES, move || setter.set(true)));
+            move || drop(watch)
         });
     }
     let deferred = use_state(|| None::<(FitKey, Rc<Deferred>)>);

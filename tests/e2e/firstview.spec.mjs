@@ -12,6 +12,27 @@ import { ROOT, openApp, showAnalyses } from './helpers.mjs';
 const DIST = path.resolve(ROOT, process.env.TRENDLINE_DIST ?? 'dist');
 const MILESTONES = ['work-day', 'work-week', 'work-month', 'work-year'];
 
+/**
+ * Records every layout shift of `page` from navigation start, with what moved (class, and its
+ * top and height before and after), so that a failure says what moved.
+ */
+async function recordShifts(page) {
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) {
+        window.__shifts.push({ at: Math.round(e.startTime), value: e.value, recent: e.hadRecentInput, moved: e.sources.map((s) => `${s.node?.className || s.node?.nodeName} ${[s.previousRect.y, s.currentRect.y, s.previousRect.height, s.currentRect.height].map(Math.round)}`) });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** The shifts recorded by `recordShifts`, two frames from now. */
+async function shiftsSoFar(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate(() => window.__shifts);
+}
+
 /** The milestone dates written in the pre-rendered copy of `html`. */
 function preMilestones(html) {
   return Object.fromEntries(MILESTONES.map((id) => [id, html.match(new RegExp(`data-testid="milestone-${id}" data-value="([^"]*)"`))?.[1]]));
@@ -59,11 +80,7 @@ test('the default page\'s text is in index.html as it arrives, and readable with
 test('the app takes the page over with no layout shift, and shows the same numbers', async ({ page, request }) => {
   const html = await (await request.get('./')).text();
   const dates = preMilestones(html);
-  await page.addInitScript(() => {
-    window.__shifts = [];
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts.push({ value: e.value, recent: e.hadRecentInput }); })
-      .observe({ type: 'layout-shift', buffered: true });
-  });
+  await recordShifts(page);
   const problems = await openApp(page);
   // Taken over in place: the same element, now the app's root, no longer inert, no SVG chart.
   await expect(page.locator('#prerender')).toHaveCount(0);
@@ -76,8 +93,7 @@ test('the app takes the page over with no layout shift, and shows the same numbe
   expect(await page.evaluate(() => performance.getEntriesByName('trendline:first-chart')[0].startTime))
     .toBeLessThan(await page.evaluate(() => performance.getEntriesByName('trendline:live-chart')[0].startTime));
   // Two more frames, then every layout shift since navigation start: none.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  expect(await page.evaluate(() => window.__shifts)).toEqual([]);
+  expect(await shiftsSoFar(page)).toEqual([]);
   // The backtest arrives after the takeover, with its figures, once the reader scrolls to it.
   await showAnalyses(page);
   await expect(page.getByTestId('backtest-n')).toHaveAttribute('data-value', '13');
@@ -88,20 +104,10 @@ test('the app takes the page over with no layout shift, and shows the same numbe
 test('at phone size too, taking over moves nothing', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    // Every shift with what moved (class, and its top and height before and after), so that a
-    // failure says what moved.
-    window.__shifts = [];
-    new PerformanceObserver((l) => {
-      for (const e of l.getEntries()) {
-        window.__shifts.push({ at: Math.round(e.startTime), value: e.value, moved: e.sources.map((s) => `${s.node?.className || s.node?.nodeName} ${[s.previousRect.y, s.currentRect.y, s.previousRect.height, s.currentRect.height].map(Math.round)}`) });
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await recordShifts(page);
   const problems = await openApp(page);
   await expect(page.locator('#prerender')).toHaveCount(0);
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  expect(await page.evaluate(() => window.__shifts)).toEqual([]);
+  expect(await shiftsSoFar(page)).toEqual([]);
   expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
   await context.close();
 });
@@ -111,14 +117,7 @@ test('on a phone over a slow connection the page, painted while it arrives, neve
   // right under the chart although the page has them later, so what sits between must wait.
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__shifts = [];
-    new PerformanceObserver((l) => {
-      for (const e of l.getEntries()) {
-        window.__shifts.push({ at: Math.round(e.startTime), value: e.value, moved: e.sources.map((s) => `${s.node?.className || s.node?.nodeName} ${[s.previousRect.y, s.currentRect.y].map(Math.round)}`) });
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await recordShifts(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   // 40 KB/s: the page (about 85 KB) takes about two seconds, painted several times on the way.
@@ -135,8 +134,7 @@ test('on a phone over a slow connection the page, painted while it arrives, neve
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
   await expect(page.locator('#prerender')).toHaveCount(0);
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  expect(await page.evaluate(() => window.__shifts)).toEqual([]);
+  expect(await shiftsSoFar(page)).toEqual([]);
   expect(problems).toEqual({ console: [], pageErrors: [] });
   await context.close();
 });
