@@ -69,6 +69,20 @@ fn bench(c: &mut Criterion) {
         })
     });
     c.bench_function(
+        "first pass at the default settings, 2000 draws (page load: fit, refits, fan table, milestones, chances)",
+        |b| {
+            b.iter(|| {
+                let p = Rc::new(prepare_with(
+                    black_box(series),
+                    sib,
+                    &s2k,
+                    Analyses::Essential,
+                ));
+                project(&p, &s2k)
+            })
+        },
+    );
+    c.bench_function(
         "Monte Carlo from scratch, 10000 draws (fit, refits, fan table, milestones)",
         |b| {
             b.iter(|| {

@@ -119,7 +119,8 @@ pub fn quantile(v: &mut [f64], q: f64) -> Option<f64> {
 
 /// Several quantiles at once (same definition as [`quantile`]), by nested selection: each
 /// selection narrows the slice the next one searches, so five quantiles cost about two passes
-/// over the data instead of five. `qs` must be sorted ascending. Reorders `v`.
+/// over the data instead of five. `qs` must be sorted ascending. Leaves `v` as it is (it
+/// selects among a copy, as [`crate::data::order::total_key`]s).
 ///
 /// ```
 /// use trendline_core::forecast::montecarlo::{quantile, quantiles};
@@ -155,24 +156,28 @@ pub fn quantiles<const N: usize>(v: &mut [f64], qs: &[f64; N]) -> [Option<f64>; 
         .collect();
     crate::data::order::sort(&mut ks);
     ks.dedup();
-    fn select_all(v: &mut [f64], offset: usize, ks: &[usize]) {
+    // Selected as integers in `total_cmp`'s order (the same order statistics, bit for bit).
+    use crate::data::order::{from_total_key, select_nth_key, total_key};
+    fn select_all(v: &mut [i64], offset: usize, ks: &[usize]) {
         if ks.is_empty() || v.is_empty() {
             return;
         }
         let mid = ks.len() / 2;
         let k = ks[mid] - offset;
-        crate::data::order::select_nth(v, k);
+        select_nth_key(v, k);
         let (left, right) = v.split_at_mut(k);
         select_all(left, offset, &ks[..mid]);
         select_all(&mut right[1..], offset + k + 1, &ks[mid + 1..]);
     }
-    select_all(v, 0, &ks);
+    let mut keys: Vec<i64> = v.iter().map(|&x| total_key(x)).collect();
+    select_all(&mut keys, 0, &ks);
+    let at = |k: usize| from_total_key(keys[k]);
     for (j, &(k, f)) in pos.iter().enumerate() {
-        let a = v[k];
-        out[j] = Some(if f == 0.0 || k + 1 >= n || a == v[k + 1] {
+        let a = at(k);
+        out[j] = Some(if f == 0.0 || k + 1 >= n || a == at(k + 1) {
             a
         } else {
-            a + f * (v[k + 1] - a)
+            a + f * (at(k + 1) - a)
         });
     }
     out
@@ -253,6 +258,35 @@ mod tests {
         let var = v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / 1e4;
         assert!(mean.abs() < 0.04, "{mean}");
         assert!((var - 1.0).abs() < 0.05, "{var}");
+    }
+
+    #[test]
+    fn quantiles_at_once_equal_each_quantile_bit_for_bit() {
+        // Ties, both zeros, infinities (a fan past a singularity) and odd lengths.
+        let mut seed = 3u64;
+        for n in [1usize, 2, 3, 7, 40, 101, 2000] {
+            let v: Vec<f64> = (0..n)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    match (seed >> 33) % 11 {
+                        0 => f64::INFINITY,
+                        1 => -0.0,
+                        2 => 0.0,
+                        3 => f64::NEG_INFINITY,
+                        k => ((seed >> 40) % 97) as f64 / 8.0 - k as f64,
+                    }
+                })
+                .collect();
+            let got = quantiles(&mut v.clone(), &BAND_QUANTILES);
+            for (g, q) in got.iter().zip(BAND_QUANTILES) {
+                let want = quantile(&mut v.clone(), q);
+                assert_eq!(
+                    g.map(f64::to_bits),
+                    want.map(f64::to_bits),
+                    "n = {n}, q = {q}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -147,7 +147,7 @@ impl Trends {
     pub fn crossings(&self, target: f64) -> Option<Vec<f64>> {
         let ty = self.transform.target_y(target)?;
         let mut xs: Vec<f64> = (0..self.len()).map(|i| self.crossing_x(i, ty)).collect();
-        crate::data::order::sort_by(&mut xs, f64::total_cmp);
+        crate::data::order::sort_f64(&mut xs);
         Some(xs)
     }
 
