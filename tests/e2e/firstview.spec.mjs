@@ -7,7 +7,7 @@ import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, openApp, showAnalyses } from './helpers.mjs';
+import { ROOT, openApp, serve, showAnalyses } from './helpers.mjs';
 
 const DIST = path.resolve(ROOT, process.env.TRENDLINE_DIST ?? 'dist');
 const MILESTONES = ['work-day', 'work-week', 'work-month', 'work-year'];
@@ -21,7 +21,7 @@ async function recordShifts(page) {
     window.__shifts = [];
     new PerformanceObserver((l) => {
       for (const e of l.getEntries()) {
-        window.__shifts.push({ at: Math.round(e.startTime), value: e.value, recent: e.hadRecentInput, moved: e.sources.map((s) => `${s.node?.className || s.node?.nodeName} ${[s.previousRect.y, s.currentRect.y, s.previousRect.height, s.currentRect.height].map(Math.round)}`) });
+        window.__shifts.push({ at: Math.round(e.startTime), value: e.value, recent: e.hadRecentInput, moved: e.sources.map((s) => `${s.node?.className || s.node?.nodeName} x ${[s.previousRect.x, s.currentRect.x].map(Math.round)} y ${[s.previousRect.y, s.currentRect.y].map(Math.round)} h ${[s.previousRect.height, s.currentRect.height].map(Math.round)}`) });
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
@@ -137,6 +137,36 @@ test('on a phone over a slow connection the page, painted while it arrives, neve
   expect(await shiftsSoFar(page)).toEqual([]);
   expect(problems).toEqual({ console: [], pageErrors: [] });
   await context.close();
+});
+
+test('the doubling control, painted before the rest of its row has arrived, never moves sideways', async ({ browser }) => {
+  // The page stops for a second right after the doubling control's number box, before the unit
+  // after it: painted then, the box would move left when the unit arrives (its row is a flex
+  // row). The row waits until it is whole, on a phone and on a wide screen.
+  const { url, server } = await serve(DIST, '--pause-after', 'data-testid="doubling-input"');
+  try {
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await recordShifts(page);
+      const problems = { console: [], pageErrors: [] };
+      page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
+      page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
+      await page.goto(url, { waitUntil: 'commit' });
+      // Painted with the first piece: the chart was marked before the rest arrived.
+      await expect.poll(() => page.evaluate(() => performance.getEntriesByName('trendline:first-chart').length)).toBe(1);
+      await expect.poll(() => page.evaluate(() => document.readyState)).not.toBe('loading');
+      expect(await page.evaluate(() => performance.getEntriesByName('trendline:first-chart')[0].startTime
+        < performance.getEntriesByType('navigation')[0].domContentLoadedEventStart), `${viewport.width}px`).toBe(true);
+      await expect(page.locator('#prerender')).toHaveCount(0);
+      await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
+      expect(await shiftsSoFar(page), `${viewport.width}px`).toEqual([]);
+      expect(problems).toEqual({ console: [], pageErrors: [] });
+      await context.close();
+    }
+  } finally {
+    server.kill();
+  }
 });
 
 test('the deferred analyses wait until their panels are on screen: after a scroll on a phone, at once on a tall screen', async ({ browser }) => {

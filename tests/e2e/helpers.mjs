@@ -1,6 +1,8 @@
 // Shared helpers for the end-to-end tests.
 import { expect } from '@playwright/test';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCsv } from '../../bench/common.mjs';
@@ -77,4 +79,30 @@ export async function openDetails(page, testid) {
  */
 export async function showAnalyses(page) {
   await page.locator('[data-analyses]').last().scrollIntoViewIfNeeded();
+}
+
+/** A port nothing listens on now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Serves `dir` with tests/e2e/serve.mjs and its `args` on a free port, once it listens:
+ * `{ url, server }` (kill `server` when done).
+ */
+export async function serve(dir, ...args) {
+  const port = await freePort();
+  const server = spawn(process.execPath, [path.join(ROOT, 'tests/e2e/serve.mjs'), dir, String(port), '/', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    server.stdout.on('data', (d) => { if (String(d).includes('serving')) resolve(); });
+    server.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/`, server };
 }

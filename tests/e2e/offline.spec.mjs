@@ -1,13 +1,12 @@
 // Offline use: the service worker (precache, cache-first, offline, updates), the web app manifest
 // and its icons, and the self-contained dist/trendline.html opened from file://.
 import { test, expect } from './fixtures.mjs';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, openApp, openDetails, readValue } from './helpers.mjs';
+import { ROOT, openApp, openDetails, readValue, serve } from './helpers.mjs';
 import { writeServiceWorker, bundleVersion, listFiles } from '../../scripts/postbuild.mjs';
 
 const DIST = path.resolve(ROOT, process.env.TRENDLINE_DIST ?? 'dist');
@@ -26,17 +25,6 @@ async function waitControlled(page) {
     await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
   }
   expect(await controlled(page)).toBe(true);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 test('after one visit the app works offline, from the service worker\'s cache', async ({ page, context }) => {
@@ -196,14 +184,9 @@ test('a new deployment takes over: the second reload is served by the new versio
   test.setTimeout(60_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trendline-update-'));
   fs.cpSync(DIST, dir, { recursive: true });
-  const port = await freePort();
-  const server = spawn(process.execPath, [path.join(ROOT, 'tests/e2e/serve.mjs'), dir, String(port), '/'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { url, server } = await serve(dir);
   try {
-    await new Promise((resolve, reject) => {
-      server.stdout.on('data', (d) => { if (String(d).includes('serving')) resolve(); });
-      server.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
-    });
-    const problems = await openApp(page, `http://127.0.0.1:${port}/?dt=120`);
+    const problems = await openApp(page, `${url}?dt=120`);
     await waitControlled(page);
     const v1 = await buildMeta(page);
     expect(v1).toBe(bundleVersion(dir));

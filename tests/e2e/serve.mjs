@@ -5,7 +5,9 @@
 // frame-ancestors directive a <meta> cannot carry (what README's "Hosting" asks hosts to set).
 // With --gzip it compresses text and wasm responses for clients that accept gzip, as static
 // hosts do (scripts/lighthouse.mjs measures the pages that way).
-//   node tests/e2e/serve.mjs [dir] [port] [prefix] [--csp-header] [--gzip]
+// With --pause-after TEXT it sends index.html in two pieces: up to the end of the first tag
+// holding TEXT, then, a second later, the rest (a page painted while it is still arriving).
+//   node tests/e2e/serve.mjs [dir] [port] [prefix] [--csp-header] [--gzip] [--pause-after TEXT]
 import http from 'node:http';
 import { CSP } from '../../scripts/postbuild.mjs';
 import fs from 'node:fs';
@@ -17,6 +19,8 @@ const port = Number(process.argv[3] ?? 4173);
 const prefix = (process.argv[4] ?? '/').replace(/\/?$/, '/');
 const cspHeader = process.argv.includes('--csp-header');
 const gzip = process.argv.includes('--gzip');
+const pauseAt = process.argv.indexOf('--pause-after');
+const pauseAfter = pauseAt > 0 ? process.argv[pauseAt + 1] : null;
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
@@ -45,6 +49,14 @@ http.createServer((req, res) => {
     }
     const headers = { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' };
     if (cspHeader && path.basename(file) === 'index.html') headers['Content-Security-Policy'] = `${CSP}; frame-ancestors *`;
+    const at = pauseAfter && path.basename(file) === 'index.html' ? body.indexOf(pauseAfter) : -1;
+    if (at >= 0) {
+      const cut = body.indexOf('>', at) + 1;
+      res.writeHead(200, headers);
+      res.write(body.subarray(0, cut));
+      setTimeout(() => res.end(body.subarray(cut)), 1000);
+      return;
+    }
     const out = gzip ? gzipped(req, headers, body) : body;
     res.writeHead(200, headers);
     res.end(out);
