@@ -89,7 +89,7 @@ pub fn bootstrap(xs: &[f64], ys: &[f64], full: &LinearFit, count: usize) -> Draw
 
 /// The `q`-quantile (0–1) of `v` by linear interpolation between order statistics (type 7, as
 /// numpy's default): position `h = (n − 1)q`, value `v₍⌊h⌋₎ + (h − ⌊h⌋)(v₍⌊h⌋+1₎ − v₍⌊h⌋₎)`.
-/// Reorders `v`. `+∞` entries sort last; `None` for an empty slice or NaN.
+/// Leaves `v` as it is. `+∞` entries sort last; `None` for an empty slice or NaN.
 ///
 /// ```
 /// use trendline_core::forecast::montecarlo::quantile;
@@ -104,13 +104,21 @@ pub fn quantile(v: &mut [f64], q: f64) -> Option<f64> {
     }
     let h = (v.len() - 1) as f64 * q;
     let lo = h.floor() as usize;
-    let a = crate::data::order::select_nth(v, lo)?;
-    let upper = &v[lo + 1..];
+    // Selected as integers in `total_cmp`'s order, as in `quantiles` (one copy of the
+    // selection in the wasm).
+    use crate::data::order::{from_total_key, select_nth_key, total_key};
+    let mut keys: Vec<i64> = v.iter().map(|&x| total_key(x)).collect();
+    select_nth_key(&mut keys, lo);
+    let a = from_total_key(keys[lo]);
+    let upper = &keys[lo + 1..];
     let frac = h - lo as f64;
     if frac == 0.0 || upper.is_empty() {
         return Some(a);
     }
-    let b = upper.iter().copied().fold(f64::INFINITY, f64::min);
+    let b = upper
+        .iter()
+        .map(|&k| from_total_key(k))
+        .fold(f64::INFINITY, f64::min);
     if a == b {
         return Some(a);
     }
