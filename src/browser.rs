@@ -313,23 +313,43 @@ pub fn when_on_screen(selector: &str, f: impl Fn() + 'static) -> ScreenWatch {
             }
         },
     );
-    let elements = w
-        .document()
-        .and_then(|d| d.query_selector_all(selector).ok());
-    if let (Ok(observer), Some(list)) = (
-        web_sys::IntersectionObserver::new(on_entries.as_ref().unchecked_ref()),
-        elements,
-    ) {
-        for i in 0..list.length() {
-            if let Some(e) = list
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                observer.observe(&e);
-            }
-        }
+    if let Ok(observer) = web_sys::IntersectionObserver::new(on_entries.as_ref().unchecked_ref()) {
+        observe_all(&w, &observer, selector);
+        // The take-over's steps replace the pre-rendered markup of the parts around the chart
+        // (`components::later`): watched again once they are live.
+        let (again, selector, w2) = (observer.clone(), selector.to_string(), w.clone());
+        watch._listeners.push(gloo::events::EventListener::new(
+            &w,
+            TAKEN_OVER_EVENT,
+            move |_| {
+                again.disconnect();
+                observe_all(&w2, &again, &selector);
+            },
+        ));
         watch.observer = Some(observer);
     }
     watch._callback = Some(on_entries);
     watch
+}
+
+/// The window event the take-over of the pre-rendered page sends after its last step
+/// (`components::later`).
+pub const TAKEN_OVER_EVENT: &str = "trendline-taken-over";
+
+/// Makes `observer` watch every element matching `selector` now.
+fn observe_all(w: &web_sys::Window, observer: &web_sys::IntersectionObserver, selector: &str) {
+    let Some(list) = w
+        .document()
+        .and_then(|d| d.query_selector_all(selector).ok())
+    else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(e) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            observer.observe(&e);
+        }
+    }
 }

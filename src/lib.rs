@@ -25,6 +25,8 @@ mod state;
 mod theme;
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 mod user_series;
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
+mod warm;
 
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub use app::App;
@@ -47,20 +49,28 @@ pub fn run() {
             !r.get_attribute("class")
                 .is_some_and(|c| c.split_whitespace().any(|c| c == "no-prerender"))
         });
-    perf::timed("mount", || match pre {
+    match pre {
         Some(root) if kept => {
             browser::set_hydrating(true);
-            let _ = root.remove_attribute("inert");
-            root.set_id("app-root");
-            yew::Renderer::<App>::with_root(root).hydrate();
+            // The take-over in steps, each a task of its own: the default view's fit and its
+            // projection (`warm`), then the page's hydration, then the parts around the chart
+            // (`components::later`) and the chart's first drawing.
+            warm::prepare_default(move || {
+                perf::timed("mount", || {
+                    let _ = root.remove_attribute("inert");
+                    root.set_id("app-root");
+                    yew::Renderer::<App>::with_root(root).hydrate();
+                });
+                components::later::begin();
+            });
         }
-        other => {
+        other => perf::timed("mount", || {
             if let Some(p) = other {
                 p.remove();
             }
             yew::Renderer::<App>::new().render();
-        }
-    });
+        }),
+    }
 }
 
 /// Numbers outside the core's fast path (more than 19 significant digits, or an exponent

@@ -44,6 +44,11 @@ pub const FIRST_CHART: &str = "trendline:first-chart";
 /// one says when the interactive chart took over.
 pub const LIVE_CHART: &str = "trendline:live-chart";
 
+/// The mark set once the take-over of the pre-rendered page has run its last step
+/// (`components::later`): every part of the page is live.
+#[cfg(target_arch = "wasm32")]
+pub const TAKEN_OVER: &str = "trendline:taken-over";
+
 /// Sets the performance mark `name` unless the page already has one of that name.
 pub fn mark_once(name: &str) {
     if let Some(p) = crate::browser::window().and_then(|w| w.performance()) {

@@ -3,7 +3,7 @@
 //! input's own task and the panels follow after that frame (`use_after_paint`).
 
 use crate::components::{
-    AboutData, BacktestPanel, ChartCanvas, DataTable, ExportBar, FitControls, Legend,
+    AboutData, BacktestPanel, ChartCanvas, DataTable, ExportBar, FitControls, Later, Legend,
     MilestoneTable, ModelPanel, PointAt, PointTooltip, ShareBar,
 };
 use crate::hooks::{use_after_paint, SeriesRef};
@@ -74,9 +74,11 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
         props.state.fit_settings(),
     );
     let quick = use_memo(key.clone(), |(s, sib, fs)| {
-        Rc::new(timed("prepare", || {
-            prepare_with(&s.0, sib.as_ref().map(|x| &*x.0), fs, Analyses::Essential)
-        }))
+        crate::warm::prepared(s, sib.as_ref(), fs).unwrap_or_else(|| {
+            Rc::new(timed("prepare", || {
+                prepare_with(&s.0, sib.as_ref().map(|x| &*x.0), fs, Analyses::Essential)
+            }))
+        })
     });
     // The deferred analyses (`Prepared::deferred`: the superexponential fit and the backtest)
     // follow a moment later, computed from the first pass rather than from the start. The
@@ -117,7 +119,10 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
     let prepared: Rc<Prepared> = (*quick).clone();
     let fc = use_memo(
         (Shared(prepared.clone()), props.state.clone()),
-        |(p, st)| Rc::new(timed("project", || project(&p.0, st))),
+        |(p, st)| {
+            crate::warm::forecast(&p.0, st)
+                .unwrap_or_else(|| Rc::new(timed("project", || project(&p.0, st))))
+        },
     );
     // Scenarios override every assumption the slider moves, so they are worked out again only
     // when the data, the fit or the scenarios change, never on a slider input.
@@ -283,31 +288,35 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
             <p id="chart-keys" class="hint">{"Hover a point, or focus the chart and use the arrow keys, to see its details and source; click it (or press Enter) to leave it out of the fit."}</p>
             <Legend model={later.model.0.clone()} />
             {crate::components::source_note(&series.meta)}
-            <crate::components::ForecastVerdicts forecasts={published.clone()} forecast={later.fc.clone()} rel={later.state.rel} />
-            <ShareBar query={(*query).clone()} title={props.title.clone()}>
-                <ExportBar forecast={later.fc.clone()} runs={runs.clone()} state={later.resolved.clone()} on_scenario={props.on_scenario.clone()} on_import={props.on_import.clone()} forecasts={published.clone()} />
-            </ShareBar>
+            <Later>
+                <crate::components::ForecastVerdicts forecasts={published.clone()} forecast={later.fc.clone()} rel={later.state.rel} />
+                <ShareBar query={(*query).clone()} title={props.title.clone()}>
+                    <ExportBar forecast={later.fc.clone()} runs={runs.clone()} state={later.resolved.clone()} on_scenario={props.on_scenario.clone()} on_import={props.on_import.clone()} forecasts={published.clone()} />
+                </ShareBar>
+            </Later>
             { for later.fc.notes.iter().map(|n| html! { <p class="note" role="status">{n}</p> }) }
             <section class="controls" aria-label="Trend and assumptions">
-                <FitControls prepared={Shared(fc.prepared.clone())} analyses={analyses.clone()} fitted={fc.fitted_doubling} from={s.from} to={s.to} selection={s.selection}
+                <Later><FitControls prepared={Shared(fc.prepared.clone())} analyses={analyses.clone()} fitted={fc.fitted_doubling} from={s.from} to={s.to} selection={s.selection}
                     on_from={on.from.clone()}
                     on_to={on.to.clone()}
-                    on_selection={on.selection.clone()} />
+                    on_selection={on.selection.clone()} /></Later>
                 {doubling}
             </section>
             <section class="milestone-panel">
-                <MilestoneTable rows={later.fc.milestones.clone()} overridden={later.state.doubling.is_some() || later.state.accel.is_some()} until={later.state.until} by={later.state.by} {horizon} />
-                <crate::components::Chance forecast={later.fc.clone()} band={later.state.band} by={later.state.by} dispatch={d.clone()} />
-                <crate::components::Sensitivity forecast={later.fc.clone()} />
+                <Later><MilestoneTable rows={later.fc.milestones.clone()} overridden={later.state.doubling.is_some() || later.state.accel.is_some()} until={later.state.until} by={later.state.by} {horizon} /></Later>
+                <Later><crate::components::Chance forecast={later.fc.clone()} band={later.state.band} by={later.state.by} dispatch={d.clone()} /></Later>
+                <Later><crate::components::Sensitivity forecast={later.fc.clone()} /></Later>
             </section>
-            <crate::components::Scenarios forecast={later.fc.clone()} runs={runs.clone()} slots={later.state.scenarios.clone()} dispatch={d.clone()} />
+            <Later><crate::components::Scenarios forecast={later.fc.clone()} runs={runs.clone()} slots={later.state.scenarios.clone()} dispatch={d.clone()} /></Later>
             if *rest {
-            <ModelPanel state={State { doubling: None, ..s.clone() }} prepared={Shared(fc.prepared.clone())} analyses={analyses.clone()} dispatch={d.clone()} has_reliability={props.has_reliability} />
-            }
-            if *rest {
-                <BacktestPanel prepared={Shared(fc.prepared.clone())} analyses={analyses.clone()} band={s.band} />
-                <AboutData meta={series.meta.clone()} />
-                <DataTable series={shown} fitted={fitted_points.clone()} copies={fit.map(|f| f.copies.clone()).unwrap_or_default()} />
+                <Later>
+                    <ModelPanel state={State { doubling: None, ..s.clone() }} prepared={Shared(fc.prepared.clone())} analyses={analyses.clone()} dispatch={d.clone()} has_reliability={props.has_reliability} />
+                    <BacktestPanel prepared={Shared(fc.prepared.clone())} analyses={analyses.clone()} band={s.band} />
+                </Later>
+                <Later>
+                    <AboutData meta={series.meta.clone()} />
+                    <DataTable series={shown} fitted={fitted_points.clone()} copies={fit.map(|f| f.copies.clone()).unwrap_or_default()} />
+                </Later>
             }
         </>
     }

@@ -110,9 +110,14 @@ pub fn use_series(id: &str) -> Loaded {
     if let Some(m) = meta {
         let in_cache = cache.borrow().contains_key(id);
         if let (false, Some(text)) = (in_cache, bundle::embedded(m)) {
-            let parsed = bundle::parse(m, text)
-                .map(|s| SeriesRef(Rc::new(s)))
-                .map_err(|e| Rc::from(e.to_string()));
+            // Parsed already when the page was taken over (`warm`): the same one, so the fit
+            // worked out for it then is used.
+            let parsed = match crate::warm::series(id) {
+                Some(s) => Ok(s),
+                None => bundle::parse(m, text)
+                    .map(|s| SeriesRef(Rc::new(s)))
+                    .map_err(|e| Rc::from(e.to_string())),
+            };
             cache.borrow_mut().insert(id.to_string(), parsed);
         }
     }

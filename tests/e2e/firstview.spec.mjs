@@ -101,6 +101,33 @@ test('the app takes the page over with no layout shift, and shows the same numbe
   expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
 });
 
+test('the take-over runs in steps: the parts around the chart go live one task at a time, inert until then', async ({ page, request }) => {
+  const html = await (await request.get('./')).text();
+  const parts = html.match(/<div class="later">/g).length;
+  expect(parts).toBeGreaterThanOrEqual(6);
+  // Each change of a part's `inert` is recorded with the task it happened in: a
+  // MutationObserver delivers one task's changes together, at the end of that task.
+  await page.addInitScript(() => {
+    window.__steps = [];
+    new MutationObserver((records) => {
+      const batch = records.filter((r) => r.target.classList?.contains('later'))
+        .map((r) => (r.target.hasAttribute('inert') ? 'inert' : 'live'));
+      if (batch.length) window.__steps.push(batch.join(' '));
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['inert'] });
+  });
+  const problems = await openApp(page);
+  // Made inert together when the page was hydrated, then live one per task, in page order.
+  const steps = await page.evaluate(() => window.__steps);
+  expect(steps).toEqual([Array(parts).fill('inert').join(' '), ...Array(parts).fill('live')]);
+  await expect(page.locator('.later[inert]')).toHaveCount(0);
+  const at = (name) => page.evaluate((n) => performance.getEntriesByName(n).at(-1)?.startTime, name);
+  expect(await at('trendline:taken-over')).toBeGreaterThan(await at('trendline:mount:end'));
+  // The parts are live: one of them answers.
+  await page.getByTestId('scenario-save-A').click();
+  await expect(page.getByTestId('scenario-remove-A')).toBeVisible();
+  expect(problems).toEqual({ console: [], pageErrors: [], foreign: [] });
+});
+
 test('at phone size too, taking over moves nothing', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   const page = await context.newPage();

@@ -36,7 +36,18 @@ export async function openApp(page, url = './') {
   });
   await page.goto(url);
   await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
+  await takenOver(page);
   return problems;
+}
+
+/**
+ * Waits until every part of the page is live: a page that took the pre-rendered one over
+ * (`#app-root`) does it in steps, the parts below the chart inert until theirs has run, and
+ * marks `trendline:taken-over` after the last; a page rendered fresh is live at once.
+ */
+export async function takenOver(page) {
+  await expect.poll(() => page.evaluate(() => !document.getElementById('app-root')
+    || performance.getEntriesByName('trendline:taken-over').length === 1)).toBe(true);
 }
 
 export async function readValue(page, testid) {
