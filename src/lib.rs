@@ -52,17 +52,21 @@ pub fn run() {
     match pre {
         Some(root) if kept => {
             browser::set_hydrating(true);
-            // The take-over in steps, each a task of its own: the default view's fit and its
-            // projection (`warm`), then the page's hydration, then the parts around the chart
+            // The take-over in steps, each a task of its own (the first after the one that
+            // compiled and started the wasm): the default view's fit and its projection
+            // (`warm`), then the page's hydration, then the parts around the chart
             // (`components::later`) and the chart's first drawing.
-            warm::prepare_default(move || {
-                perf::timed("mount", || {
-                    let _ = root.remove_attribute("inert");
-                    root.set_id("app-root");
-                    yew::Renderer::<App>::with_root(root).hydrate();
-                });
-                components::later::begin();
-            });
+            gloo::timers::callback::Timeout::new(0, move || {
+                warm::prepare_default(move || {
+                    perf::timed("mount", || {
+                        let _ = root.remove_attribute("inert");
+                        root.set_id("app-root");
+                        yew::Renderer::<App>::with_root(root).hydrate();
+                    });
+                    components::later::begin();
+                })
+            })
+            .forget();
         }
         other => perf::timed("mount", || {
             if let Some(p) = other {

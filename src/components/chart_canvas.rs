@@ -232,9 +232,12 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     // Taking the page over, the first drawing waits for a task of its own (the SVG shows the
     // same chart meanwhile): the take-over's task is shorter, and a tap is answered sooner.
     let first_draw = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    // Whether the canvas has been drawn: until then a new size is only noted (the first
+    // drawing uses it), so the size observer's first call does not draw in the frame's task.
+    let drawn = use_memo((), |_| Cell::new(false));
 
     {
-        let (canvas, overlay, layout, last_base, size, latest, dark_now, svg_over) = (
+        let (canvas, overlay, layout, last_base, size, latest, dark_now, svg_over, drawn) = (
             canvas.clone(),
             overlay.clone(),
             layout.clone(),
@@ -243,6 +246,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             latest.clone(),
             dark_now.clone(),
             svg_over.clone(),
+            drawn.clone(),
         );
         use_effect_with((props.model.clone(), dark), move |(model, dark)| {
             let paint = move |model: &ChartModel, dark: bool| {
@@ -254,6 +258,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                         *layout.borrow_mut() = Some(l);
                     }
                 }
+                drawn.set(true);
                 svg_over.set(false);
             };
             if crate::browser::hydrating() {
@@ -270,7 +275,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         });
     }
     {
-        let (canvas, overlay, layout, latest, last_base, size, dark_now) = (
+        let (canvas, overlay, layout, latest, last_base, size, dark_now, drawn) = (
             canvas.clone(),
             overlay.clone(),
             layout.clone(),
@@ -278,6 +283,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             last_base.clone(),
             size.clone(),
             dark_now.clone(),
+            drawn.clone(),
         );
         use_effect_with((), move |_| {
             let observed_el = canvas.cast::<web_sys::Element>();
@@ -293,6 +299,9 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                         return;
                     }
                     size.set(measured);
+                    if !drawn.get() {
+                        return;
+                    }
                     let dark = *dark_now.borrow();
                     if let Some(l) =
                         repaint(&c, &o, &latest.borrow(), &last_base, &size, true, dark)
