@@ -277,7 +277,7 @@ pub fn app() -> Html {
                 <div class="chart-head">
                     <h2 id="chart-title" data-testid="series-title">{title}</h2>
                     <div class="picker-row">
-                        <SeriesPicker selected={AttrValue::from(state.0.series.clone())} {on_select} user={user_choices} />
+                        <crate::components::Later><SeriesPicker selected={AttrValue::from(state.0.series.clone())} {on_select} user={user_choices} /></crate::components::Later>
                         if let Some(u) = &user {
                             <button type="button" class="link-button" data-testid="remove-user-series" onclick={on_remove.reform({ let id = u.meta.id.to_string(); move |_| id.clone() })}>{"Remove this imported series"}</button>
                         }

@@ -282,12 +282,14 @@ pub fn series_view(props: &SeriesViewProps) -> Html {
     html! {
         <>
             {chart}
-            if horizon {
-                {crate::components::scale_toggle(s.scale, &model.axis_notes, &on.scale)}
-            }
-            <p id="chart-keys" class="hint">{"Hover a point, or focus the chart and use the arrow keys, to see its details and source; click it (or press Enter) to leave it out of the fit."}</p>
-            <Legend model={later.model.0.clone()} />
-            {crate::components::source_note(&series.meta)}
+            <Later>
+                if horizon {
+                    {crate::components::scale_toggle(s.scale, &model.axis_notes, &on.scale)}
+                }
+                <p id="chart-keys" class="hint">{"Hover a point, or focus the chart and use the arrow keys, to see its details and source; click it (or press Enter) to leave it out of the fit."}</p>
+                <Legend model={later.model.0.clone()} />
+                {crate::components::source_note(&series.meta)}
+            </Later>
             <Later>
                 <crate::components::ForecastVerdicts forecasts={published.clone()} forecast={later.fc.clone()} rel={later.state.rel} />
                 <ShareBar query={(*query).clone()} title={props.title.clone()}>
