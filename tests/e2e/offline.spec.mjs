@@ -180,6 +180,32 @@ test('dist/trendline.html works opened from file://, with no server and no reque
   expect(problems).toEqual({ console: [], pageErrors: [] });
 });
 
+test('the offline copy is fetched only once the app is live, never beside its first download', async ({ page }) => {
+  // When the service worker is registered (it then precaches the whole build), against the
+  // page's load and the end of the take-over of the pre-rendered page.
+  await page.addInitScript(() => {
+    window.__registered = [];
+    const sw = navigator.serviceWorker;
+    const register = sw.register.bind(sw);
+    sw.register = (...args) => { window.__registered.push(performance.now()); return register(...args); };
+  });
+  for (const url of ['./', './?dt=120']) {
+    await openApp(page, url);
+    await waitControlled(page);
+    const t = await page.evaluate(() => ({
+      registered: window.__registered,
+      load: performance.getEntriesByType('navigation')[0].loadEventStart,
+      live: (performance.getEntriesByName('trendline:taken-over')[0] ?? performance.getEntriesByName('trendline:live-chart')[0]).startTime,
+      tookOver: performance.getEntriesByName('trendline:taken-over').length,
+    }));
+    expect(t.registered.length, url).toBe(1);
+    expect(t.registered[0], url).toBeGreaterThanOrEqual(t.load);
+    expect(t.registered[0], url).toBeGreaterThanOrEqual(t.live);
+    // The default page is taken over (in steps); a link with settings renders fresh.
+    expect(t.tookOver, url).toBe(url === './' ? 1 : 0);
+  }
+});
+
 test('a new deployment takes over: the second reload is served by the new version', async ({ page }) => {
   test.setTimeout(60_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trendline-update-'));
