@@ -106,8 +106,8 @@ pub fn quantile(v: &mut [f64], q: f64) -> Option<f64> {
     let lo = h.floor() as usize;
     // Selected as integers in `total_cmp`'s order, as in `quantiles` (one copy of the
     // selection in the wasm).
-    use crate::data::order::{from_total_key, select_nth_key, total_key};
-    let mut keys: Vec<i64> = v.iter().map(|&x| total_key(x)).collect();
+    use crate::data::order::{from_total_key, select_nth_key, total_keys};
+    let mut keys = total_keys(v);
     select_nth_key(&mut keys, lo);
     let a = from_total_key(keys[lo]);
     let upper = &keys[lo + 1..];
@@ -165,7 +165,7 @@ pub fn quantiles<const N: usize>(v: &mut [f64], qs: &[f64; N]) -> [Option<f64>; 
     crate::data::order::sort(&mut ks);
     ks.dedup();
     // Selected as integers in `total_cmp`'s order (the same order statistics, bit for bit).
-    use crate::data::order::{from_total_key, select_nth_key, total_key};
+    use crate::data::order::{from_total_key, select_nth_key, total_keys};
     fn select_all(v: &mut [i64], offset: usize, ks: &[usize]) {
         if ks.is_empty() || v.is_empty() {
             return;
@@ -177,7 +177,7 @@ pub fn quantiles<const N: usize>(v: &mut [f64], qs: &[f64; N]) -> [Option<f64>; 
         select_all(left, offset, &ks[..mid]);
         select_all(&mut right[1..], offset + k + 1, &ks[mid + 1..]);
     }
-    let mut keys: Vec<i64> = v.iter().map(|&x| total_key(x)).collect();
+    let mut keys = total_keys(v);
     select_all(&mut keys, 0, &ks);
     let at = |k: usize| from_total_key(keys[k]);
     for (j, &(k, f)) in pos.iter().enumerate() {
