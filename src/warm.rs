@@ -89,12 +89,10 @@ pub fn prepared(
 }
 
 /// The warm projection, when it is `prepared`'s (by address) under the default settings.
+/// Asked once, by the take-over's first projection: the warm values are dropped then, matched
+/// or not, so no later render (every slider input projects again) pays for the comparison.
 pub fn forecast(prepared: &Rc<Prepared>, state: &State) -> Option<Rc<Forecast>> {
-    WARM.with(|w| {
-        let w = w.borrow();
-        let w = w.as_ref()?;
-        w.forecast
-            .clone()
-            .filter(|_| Rc::ptr_eq(&w.prepared, prepared) && *state == State::default())
-    })
+    let w = WARM.with(|w| w.borrow_mut().take())?;
+    w.forecast
+        .filter(|_| Rc::ptr_eq(&w.prepared, prepared) && *state == State::default())
 }

@@ -122,6 +122,9 @@ test('the take-over runs in steps: the parts around the chart go live one task a
   await expect(page.locator('.later[inert]')).toHaveCount(0);
   const at = (name) => page.evaluate((n) => performance.getEntriesByName(n).at(-1)?.startTime, name);
   expect(await at('trendline:taken-over')).toBeGreaterThan(await at('trendline:mount:end'));
+  // The fit and the projection worked out before the hydration are the ones it used: each was
+  // worked out once.
+  expect(await page.evaluate(() => ['prepare', 'project'].map((p) => performance.getEntriesByName(`trendline:${p}:start`).length))).toEqual([1, 1]);
   // The parts are live: one of them answers.
   await page.getByTestId('scenario-save-A').click();
   await expect(page.getByTestId('scenario-remove-A')).toBeVisible();
