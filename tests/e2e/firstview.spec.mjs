@@ -7,7 +7,7 @@ import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, openApp, serve, showAnalyses } from './helpers.mjs';
+import { ROOT, openApp, serve, showAnalyses, watchProblems } from './helpers.mjs';
 
 const DIST = path.resolve(ROOT, process.env.TRENDLINE_DIST ?? 'dist');
 const MILESTONES = ['work-day', 'work-week', 'work-month', 'work-year'];
@@ -152,9 +152,7 @@ test('on a phone over a slow connection the page, painted while it arrives, neve
   await cdp.send('Network.enable');
   // 40 KB/s: the page (about 85 KB) takes about two seconds, painted several times on the way.
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 40 * 1024, uploadThroughput: 1 << 20 });
-  const problems = { console: [], pageErrors: [] };
-  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
-  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
+  const problems = watchProblems(page);
   await page.goto('./', { waitUntil: 'domcontentloaded' });
   // Painted while it arrived: the first chart was marked before the page was whole.
   expect(await page.evaluate(() => performance.getEntriesByName('trendline:first-chart')[0].startTime
@@ -179,9 +177,7 @@ test('the doubling control, painted before the rest of its row has arrived, neve
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       await recordShifts(page);
-      const problems = { console: [], pageErrors: [] };
-      page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
-      page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
+      const problems = watchProblems(page);
       await page.goto(url, { waitUntil: 'commit' });
       // Painted with the first piece: the chart was marked before the rest arrived.
       await expect.poll(() => page.evaluate(() => performance.getEntriesByName('trendline:first-chart').length)).toBe(1);
@@ -267,9 +263,7 @@ test('the single file renders fresh (its first page differs: no offline link), w
   const file = path.join(DIST, 'trendline.html');
   const html = fs.readFileSync(file, 'utf8');
   expect(html).not.toContain('id="prerender"');
-  const problems = { console: [], pageErrors: [] };
-  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
-  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
+  const problems = watchProblems(page);
   await page.goto(pathToFileURL(file).href);
   await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
   await expect(page.getByTestId('milestones')).toBeVisible();

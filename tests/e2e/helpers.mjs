@@ -22,18 +22,30 @@ export function metrPublished(file = 'benchmark_results_1_1.yaml') {
 }
 
 /**
+ * Records, from now on, `page`'s console errors and page errors, and with `foreign` every
+ * request that leaves the page's own origin: `{ console, pageErrors[, foreign] }`.
+ */
+export function watchProblems(page, { foreign = false } = {}) {
+  const problems = { console: [], pageErrors: [] };
+  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
+  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
+  if (foreign) {
+    problems.foreign = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (!['http:', 'https:'].includes(u.protocol)) return; // data:, blob:
+      if (u.origin !== new URL(page.url() === 'about:blank' ? r.url() : page.url()).origin) problems.foreign.push(r.url());
+    });
+  }
+  return problems;
+}
+
+/**
  * Opens `url` and waits for the chart, recording console errors, page errors and every request
  * that leaves the page's own origin.
  */
 export async function openApp(page, url = './') {
-  const problems = { console: [], pageErrors: [], foreign: [] };
-  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
-  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (!['http:', 'https:'].includes(u.protocol)) return; // data:, blob:
-    if (u.origin !== new URL(page.url() === 'about:blank' ? r.url() : page.url()).origin) problems.foreign.push(r.url());
-  });
+  const problems = watchProblems(page, { foreign: true });
   await page.goto(url);
   await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
   await takenOver(page);

@@ -3,7 +3,7 @@
 import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, openApp } from './helpers.mjs';
+import { ROOT, openApp, watchProblems } from './helpers.mjs';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/manifest.json'), 'utf8'));
 const ids = manifest.series.map((s) => s.id);
@@ -11,14 +11,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Opens the mosaic and waits for its rows; returns console/page errors and foreign requests. */
 async function openMosaic(page, url = './?view=mosaic') {
-  const problems = { console: [], pageErrors: [], foreign: [] };
-  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
-  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (!['http:', 'https:'].includes(u.protocol)) return;
-    if (u.origin !== new URL(page.url() === 'about:blank' ? r.url() : page.url()).origin) problems.foreign.push(r.url());
-  });
+  const problems = watchProblems(page, { foreign: true });
   await page.goto(url);
   await expect(page.getByTestId('mosaic-table')).toBeVisible();
   return problems;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, openApp, openDetails, readValue, serve } from './helpers.mjs';
+import { ROOT, openApp, openDetails, readValue, serve, watchProblems } from './helpers.mjs';
 import { writeServiceWorker, bundleVersion, listFiles } from '../../scripts/postbuild.mjs';
 
 const DIST = path.resolve(ROOT, process.env.TRENDLINE_DIST ?? 'dist');
@@ -114,9 +114,7 @@ test('the web app manifest is linked, valid, and its icons load', async ({ page,
 });
 
 test('in an opaque-origin sandboxed frame the page runs and registers nothing, without errors', async ({ page }) => {
-  const problems = { console: [], pageErrors: [] };
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.console.push(msg.text()); });
-  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
+  const problems = watchProblems(page);
   // A host page on the same server embedding the app in a sandbox without allow-same-origin.
   await page.route('**/__sandbox-host.html', (route) => route.fulfill({
     contentType: 'text/html',
@@ -144,10 +142,8 @@ test('dist/trendline.html works opened from file://, with no server and no reque
   expect(served.headers()['content-type']).toContain('text/html');
 
   const requests = [];
-  const problems = { console: [], pageErrors: [] };
+  const problems = watchProblems(page);
   page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.console.push(msg.text()); });
-  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
   await page.goto(pathToFileURL(file).href);
   await expect(page.getByTestId('chart')).toHaveAttribute('data-drawn', /\d+/);
   expect(await page.evaluate(() => window.__TRENDLINE_SINGLE_FILE)).toBe(true);
